@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+import { acquirePgliteLock } from './pglite-lock';
+import type { Db } from './types';
+
+export type { Db } from './types';
+
+const MIGRATIONS = path.join(process.cwd(), 'drizzle');
+
+/** One connection per process, shared by every bundle Next.js loads (hence globalThis). */
+const cache = globalThis as typeof globalThis & { __monsoDb?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  if (!cache.__monsoDb) {
+    cache.__monsoDb = openDb().catch((error: unknown) => {
+      // A rejected open must not be cached: the next request tries again.
+      cache.__monsoDb = undefined;
+      throw error;
+    });
+  }
+  return cache.__monsoDb;
+}
+
+async function openDb(): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  return url ? openNeon(url) : openPglite(process.env.PGLITE_DIR || '.data/pglite');
+}
+
+async function openPglite(dir: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  acquirePgliteLock(dir);
+  const client = await PGlite.create(dir);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return db as unknown as Db;
+}
+
+/**
+ * Postgres through the Neon serverless driver (WebSocket Pool: the flows need interactive
+ * transactions). NEON_WS_PROXY points the driver at a local WebSocket→TCP bridge, for tests and
+ * benchmarks against a plain PostgreSQL (see tests/helpers/ws-bridge.ts).
+ */
+async function openNeon(url: string): Promise<Db> {
+  const { Pool, neonConfig } = await import('@neondatabase/serverless');
+  const { drizzle } = await import('drizzle-orm/neon-serverless');
+  if (typeof WebSocket === 'undefined') {
+    const { default: ws } = await import('ws');
+    neonConfig.webSocketConstructor = ws;
+  }
+  const proxy = process.env.NEON_WS_PROXY;
+  if (proxy) {
+    neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url, max: 5 });
+  return drizzle(pool, { schema }) as unknown as Db;
+}
+
+/** Applies the drizzle-kit migrations to a Postgres database reached through DATABASE_URL. */
+export async function migrateDatabase(db: Db): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    const { migrate } = await import('drizzle-orm/neon-serverless/migrator');
+    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+  }
+  // The embedded database is migrated when it is opened.
+}

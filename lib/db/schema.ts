@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Normalized (trimmed, lowercased) address; see lib/accounts/email.ts. */
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  /** 'pending' until the activation link is used with the right password. */
+  status: text('status', { enum: ['pending', 'active'] }).notNull().default('pending'),
+  /** Language of emails: the registration-time locale (I18N-02). */
+  locale: text('locale', { enum: ['fr', 'en'] }).notNull(),
+  termsVersion: text('terms_version').notNull(),
+  acceptedTermsAt: timestamp('accepted_terms_at', { withTimezone: true }).notNull(),
+  activatedAt: timestamp('activated_at', { withTimezone: true }),
+  /** Bumped on logout and password changes: a JWT carrying an older value is refused. */
+  sessionVersion: integer('session_version').notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const activationTokens = pgTable(
+  'activation_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 (hex) of the token; the token itself exists only in the email. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** Set when a newer link is sent: an old link never works again (ACT-04). */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('activation_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
+);
+
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    template: text('template').notNull(),
+    locale: text('locale', { enum: ['fr', 'en'] }).notNull(),
+    /**
+     * The template's props, encrypted (AES-256-GCM, key derived from AUTH_SECRET) because they
+     * can hold one-time links. Emptied once the mail is delivered.
+     */
+    payload: text('payload'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index().on(t.status, t.nextAttemptAt)],
+);
+
+/** Fixed-window counters shared by every server instance (never process memory). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+});
+
+/** Consecutive sign-in failures per normalized email (hashed), existing account or not. */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Structured security log: hashed identifiers, never a password, token or PIN. */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: text('type').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    subjectHash: text('subject_hash'),
+    ipHash: text('ip_hash'),
+    detail: jsonb('detail').$type<Record<string, string | number | boolean>>(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [index().on(t.type, t.occurredAt)],
+);

@@ -1,0 +1,79 @@
+import { defineRouting } from 'next-intl/routing';
+
+/**
+ * Locales and localized paths. The paths are a contract (bookmarks, emails, operators' links):
+ * see DESIGN.md. Keys are the internal routes (the folders under app/[locale]).
+ */
+export const routing = defineRouting({
+  locales: ['fr', 'en'],
+  defaultLocale: 'fr',
+  localePrefix: 'always',
+  // The language toggle is a link; a cookie would make `/` stick to the last language used,
+  // which is fine, but it must never be the only signal: the path always carries the locale.
+  localeCookie: { name: 'monso-locale', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 },
+  pathnames: {
+    '/': '/',
+    '/login': { fr: '/connexion', en: '/login' },
+    '/create-account': { fr: '/creer-un-compte', en: '/create-account' },
+    '/create-account/check-email': {
+      fr: '/creer-un-compte/verifiez-vos-courriels',
+      en: '/create-account/check-your-email',
+    },
+    '/activate': { fr: '/activer', en: '/activate' },
+    '/resend-activation': { fr: '/renvoyer-le-lien', en: '/resend-activation' },
+    '/forgot-password': { fr: '/mot-de-passe-oublie', en: '/forgot-password' },
+    '/reset-password': { fr: '/reinitialiser-le-mot-de-passe', en: '/reset-password' },
+    '/dashboard': { fr: '/tableau-de-bord', en: '/dashboard' },
+    '/settings': { fr: '/parametres', en: '/settings' },
+    '/help': { fr: '/aide', en: '/help' },
+    '/building-code-services': {
+      fr: '/services-du-code-du-batiment',
+      en: '/building-code-services',
+    },
+    '/building-code-services/register': {
+      fr: '/services-du-code-du-batiment/inscription',
+      en: '/building-code-services/register',
+    },
+    '/building-code-services/register/client-record': {
+      fr: '/services-du-code-du-batiment/inscription/dossier-client',
+      en: '/building-code-services/register/client-record',
+    },
+    '/building-code-services/profile': {
+      fr: '/services-du-code-du-batiment/profil',
+      en: '/building-code-services/profile',
+    },
+  },
+});
+
+export type Locale = (typeof routing.locales)[number];
+export type AppPathname = keyof typeof routing.pathnames;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (routing.locales as readonly string[]).includes(value);
+}
+
+/** The public path of an internal route in a locale, e.g. ('/login', 'fr') → '/fr/connexion'. */
+export function localizedPath(pathname: AppPathname, locale: Locale): string {
+  const entry = routing.pathnames[pathname];
+  const local = typeof entry === 'string' ? entry : entry[locale];
+  return local === '/' ? `/${locale}` : `/${locale}${local}`;
+}
+
+/**
+ * The internal route of a public path, e.g. '/fr/connexion' → { locale: 'fr', pathname: '/login' }.
+ * Returns null for paths outside the table.
+ */
+export function internalPath(
+  publicPath: string,
+): { locale: Locale; pathname: AppPathname } | null {
+  const [, first, ...rest] = publicPath.split('/');
+  if (!isLocale(first)) return null;
+  const local = '/' + rest.join('/').replace(/\/+$/, '');
+  for (const [key, entry] of Object.entries(routing.pathnames)) {
+    const candidate = typeof entry === 'string' ? entry : entry[first];
+    if (candidate === local || (candidate === '/' && local === '/')) {
+      return { locale: first, pathname: key as AppPathname };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,16 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WebAssembly and data files from its package folder: bundling it breaks
+  // every query under `next start` (STACK.md).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // The embedded database folder must never be packed into the server bundle.
+  outputFileTracingExcludes: { '*': ['.data/**'] },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default withNextIntl(nextConfig);
