@@ -16,6 +16,11 @@ const config = [
       'bench/baseline/.next/**',
     ],
   },
+  {
+    // Playwright fixtures call `use()`, which is not React's hook.
+    files: ['tests/e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
 ];
 
 export default config;

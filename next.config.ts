@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -11,6 +12,10 @@ const nextConfig: NextConfig = {
   outputFileTracingExcludes: { '*': ['.data/**'] },
   poweredByHeader: false,
   reactStrictMode: true,
+  // Middleware adds these to pages; this covers API routes and static files too (HDR-01, HDR-03).
+  async headers() {
+    return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -18,7 +18,9 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   /** 'pending' until the activation link is used with the right password. */
-  status: text('status', { enum: ['pending', 'active'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'active'] })
+    .notNull()
+    .default('pending'),
   /** Language of emails: the registration-time locale (I18N-02). */
   locale: text('locale', { enum: ['fr', 'en'] }).notNull(),
   termsVersion: text('terms_version').notNull(),

@@ -63,9 +63,7 @@ export function localizedPath(pathname: AppPathname, locale: Locale): string {
  * The internal route of a public path, e.g. '/fr/connexion' → { locale: 'fr', pathname: '/login' }.
  * Returns null for paths outside the table.
  */
-export function internalPath(
-  publicPath: string,
-): { locale: Locale; pathname: AppPathname } | null {
+export function internalPath(publicPath: string): { locale: Locale; pathname: AppPathname } | null {
   const [, first, ...rest] = publicPath.split('/');
   if (!isLocale(first)) return null;
   const local = '/' + rest.join('/').replace(/\/+$/, '');

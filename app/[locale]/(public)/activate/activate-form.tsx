@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { PasswordField } from '@/app/_components/form/password-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { initialFormState } from '@/lib/forms/form-state';
+import { activateAction, type ActivateField } from './actions';
+
+export function ActivateForm({ token }: { token: string }) {
+  const t = useTranslations('ActivatePage');
+  const tf = useTranslations('Form');
+  const [state, formAction, pending] = useActionState(
+    activateAction,
+    initialFormState<ActivateField>(),
+  );
+  const { fieldError, items, formError } = useFormMessages(state, ['password'] as const);
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} />
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-6 max-w-prose">{t('intro')}</p>
+      <form action={formAction} noValidate>
+        <input type="hidden" name="token" value={token} />
+        <PasswordField
+          name="password"
+          label={t('password')}
+          autoComplete="current-password"
+          error={fieldError('password')}
+          showLabel={tf('showPassword')}
+          hideLabel={tf('hidePassword')}
+        />
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {t('submit')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { cache } from 'react';
+import { inspectActivationLink } from '@/lib/accounts/activate-account';
+import { getDb } from '@/lib/db/client';
+import { Link } from '@/lib/i18n/navigation';
+import { ActivateForm } from './activate-form';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** One read per request, shared by the title and the page. */
+const linkState = cache(async (token: string) =>
+  inspectActivationLink({ db: await getDb(), now: () => new Date() }, token),
+);
+
+function tokenOf(query: Record<string, string | string[] | undefined>): string {
+  return typeof query.token === 'string' ? query.token : '';
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'ActivatePage' });
+  const state = await linkState(tokenOf(await searchParams));
+  return { title: state === 'valid' ? t('title') : t(`states.${STATE_VIEWS[state].key}.title`) };
+}
+
+const STATE_VIEWS = {
+  expired: { key: 'expired', href: '/resend-activation' },
+  superseded: { key: 'superseded', href: '/resend-activation' },
+  not_found: { key: 'notFound', href: '/resend-activation' },
+  used: { key: 'used', href: '/login' },
+} as const;
+
+/**
+ * The link in the activation email. Its GET only reads (mail scanners open links, CSRF-03):
+ * a valid link shows the password form, every other state its own explanation.
+ */
+export default async function ActivatePage({ params, searchParams }: Props) {
+  await pageLocale(params);
+  const value = tokenOf(await searchParams);
+  const state = await linkState(value);
+  const t = await getTranslations('ActivatePage');
+  if (state === 'valid') {
+    return (
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+        <ActivateForm token={value} />
+      </main>
+    );
+  }
+  const view = STATE_VIEWS[state];
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+      <h1 className="page-title">{t(`states.${view.key}.title`)}</h1>
+      <p className="mb-6 max-w-prose">{t(`states.${view.key}.body`)}</p>
+      <Link href={view.href} className="btn-primary">
+        {t(`states.${view.key}.action`)}
+      </Link>
+    </main>
+  );
+}

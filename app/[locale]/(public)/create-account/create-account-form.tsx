@@ -1,0 +1,115 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { FieldError } from '@/app/_components/form/field-error';
+import { PasswordField } from '@/app/_components/form/password-field';
+import { TextField } from '@/app/_components/form/text-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { initialFormState } from '@/lib/forms/form-state';
+import { createAccountAction, type CreateAccountField } from './actions';
+
+const ORDER = [
+  'email',
+  'emailConfirm',
+  'password',
+  'passwordConfirm',
+  'acceptTerms',
+] as const satisfies readonly CreateAccountField[];
+
+export function CreateAccountForm() {
+  const t = useTranslations('CreateAccountPage');
+  const tf = useTranslations('Form');
+  const terms = useTranslations('Terms');
+  const [state, formAction, pending] = useActionState(
+    createAccountAction,
+    initialFormState<CreateAccountField>(),
+  );
+  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const termsError = fieldError('acceptTerms');
+  const paragraphs = terms.raw('paragraphs') as string[];
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} />
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-6">{t('allRequired')}</p>
+      <form action={formAction} noValidate className="grid gap-8 md:grid-cols-2">
+        <div>
+          <TextField
+            name="email"
+            type="email"
+            label={t('email')}
+            autoComplete="email"
+            spellCheck={false}
+            autoCapitalize="none"
+            defaultValue={state.values.email}
+            error={fieldError('email')}
+          />
+          <TextField
+            name="emailConfirm"
+            type="email"
+            label={t('emailConfirm')}
+            autoComplete="email"
+            spellCheck={false}
+            autoCapitalize="none"
+            defaultValue={state.values.emailConfirm}
+            error={fieldError('emailConfirm')}
+          />
+          <PasswordField
+            name="password"
+            label={t('password')}
+            hint={t('passwordHint')}
+            autoComplete="new-password"
+            error={fieldError('password')}
+            showLabel={tf('showPassword')}
+            hideLabel={tf('hidePassword')}
+          />
+          <PasswordField
+            name="passwordConfirm"
+            label={t('passwordConfirm')}
+            autoComplete="new-password"
+            error={fieldError('passwordConfirm')}
+            showLabel={tf('showPasswordConfirm')}
+            hideLabel={tf('hidePasswordConfirm')}
+          />
+        </div>
+        <div>
+          <h2 id="terms-title" className="mb-2 text-xl font-bold text-ottawa-navy">
+            {terms('title')}
+          </h2>
+          <div
+            tabIndex={0}
+            role="region"
+            aria-labelledby="terms-title"
+            className="mb-5 h-72 overflow-y-auto rounded border-2 border-neutral-400 p-4"
+          >
+            {paragraphs.map((paragraph) => (
+              <p key={paragraph} className="mb-3">
+                {paragraph}
+              </p>
+            ))}
+          </div>
+          <div className="mb-6">
+            <FieldError id="acceptTerms-error" message={termsError} />
+            <div className="flex items-start gap-3">
+              <input
+                id="acceptTerms"
+                name="acceptTerms"
+                type="checkbox"
+                className="mt-1 h-6 w-6 shrink-0"
+                defaultChecked={state.values.acceptTerms === 'on'}
+                aria-invalid={termsError ? true : undefined}
+                aria-describedby={termsError ? 'acceptTerms-error' : undefined}
+              />
+              <label htmlFor="acceptTerms">{t('acceptTerms')}</label>
+            </div>
+          </div>
+          <button type="submit" className="btn-primary" disabled={pending}>
+            {t('submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

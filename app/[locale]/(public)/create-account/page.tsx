@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { CreateAccountForm } from './create-account-form';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'CreateAccountPage' });
+  return { title: t('title') };
+}
+
+export default async function CreateAccountPage({ params }: Props) {
+  await pageLocale(params);
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+      <CreateAccountForm />
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { PasswordField } from '@/app/_components/form/password-field';
+import { TextField } from '@/app/_components/form/text-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { initialFormState } from '@/lib/forms/form-state';
+import { Link } from '@/lib/i18n/navigation';
+import { loginAction, type LoginField } from './actions';
+
+const ORDER = ['email', 'password'] as const satisfies readonly LoginField[];
+
+export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+  const t = useTranslations('LoginPage');
+  const tf = useTranslations('Form');
+  const [state, formAction, pending] = useActionState(loginAction, initialFormState<LoginField>());
+  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const notActivated = state.formError === 'LoginPage.errors.notActivated';
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} />
+      {notActivated ? (
+        <p className="-mt-4 mb-6">
+          <Link href="/resend-activation">{t('errors.resendLink')}</Link>
+        </p>
+      ) : null}
+      <h1 className="page-title">{t('title')}</h1>
+      {notice && !formError ? (
+        <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
+          {notice}
+        </p>
+      ) : null}
+      <form action={formAction} noValidate>
+        {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+        <TextField
+          name="email"
+          type="email"
+          label={t('email')}
+          autoComplete="email"
+          spellCheck={false}
+          autoCapitalize="none"
+          defaultValue={state.values.email}
+          error={fieldError('email')}
+        />
+        <PasswordField
+          name="password"
+          label={t('password')}
+          autoComplete="current-password"
+          error={fieldError('password')}
+          showLabel={tf('showPassword')}
+          hideLabel={tf('hidePassword')}
+        />
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className="btn-primary" disabled={pending}>
+            {t('submit')}
+          </button>
+          <Link href="/forgot-password">{t('forgotPassword')}</Link>
+        </div>
+      </form>
+    </>
+  );
+}

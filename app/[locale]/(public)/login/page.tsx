@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
+import { getCurrentUser } from '@/lib/auth/session';
+import { redirect } from 'next/navigation';
+import { Link } from '@/lib/i18n/navigation';
+import { localizedPath } from '@/lib/i18n/routing';
+import { LoginForm } from './login-form';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const NOTICES = ['activated', 'signedOut', 'alreadyActivated'] as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'LoginPage' });
+  return { title: t('title') };
+}
+
+export default async function LoginPage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params);
+  const query = await searchParams;
+  const callbackUrl = safeCallbackPath(query.callbackUrl) ?? undefined;
+  if (await getCurrentUser()) {
+    redirect(callbackUrl ?? localizedPath('/dashboard', locale));
+  }
+  const t = await getTranslations('LoginPage');
+  const noticeKey = NOTICES.find((n) => n === query.notice);
+  return (
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto grid w-full max-w-5xl gap-10 px-4 py-8 md:grid-cols-2"
+    >
+      <div>
+        <LoginForm
+          callbackUrl={callbackUrl}
+          notice={noticeKey ? t(`notices.${noticeKey}`) : undefined}
+        />
+      </div>
+      <section aria-labelledby="no-account" className="self-start rounded bg-neutral-100 p-6">
+        <h2 id="no-account" className="mb-3 text-2xl font-bold text-ottawa-navy">
+          {t('noAccountTitle')}
+        </h2>
+        <p className="mb-5">{t('noAccountText')}</p>
+        <Link href="/create-account" className="btn-primary">
+          {t('createAccount')}
+        </Link>
+      </section>
+    </main>
+  );
+}

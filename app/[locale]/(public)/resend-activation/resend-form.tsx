@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { TextField } from '@/app/_components/form/text-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { initialFormState } from '@/lib/forms/form-state';
+import { resendActivationAction, type ResendField } from './actions';
+
+export function ResendForm() {
+  const t = useTranslations('ResendActivationPage');
+  const [state, formAction, pending] = useActionState(
+    resendActivationAction,
+    initialFormState<ResendField>(),
+  );
+  const { fieldError, items, formError } = useFormMessages(state, ['email'] as const);
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} />
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-6 max-w-prose">{t('intro')}</p>
+      <form action={formAction} noValidate>
+        <TextField
+          name="email"
+          type="email"
+          label={t('email')}
+          autoComplete="email"
+          spellCheck={false}
+          autoCapitalize="none"
+          defaultValue={state.values.email}
+          error={fieldError('email')}
+        />
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {t('submit')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/auth/session';
+import { SURVEY_LINK, WIDGETS, type Widget } from '@/lib/dashboard/widgets';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'DashboardPage' });
+  return { title: t('title') };
+}
+
+export default async function DashboardPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const user = await requireUser(locale);
+  const t = await getTranslations('DashboardPage');
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+      <h1 className="page-title">{t('title')}</h1>
+      <section aria-labelledby="welcome" className="mb-8 rounded bg-neutral-100 p-5">
+        <h2 id="welcome" className="mb-2 text-2xl font-bold text-ottawa-navy">
+          {t('welcome')}
+        </h2>
+        <p className="mb-3 break-words">{t('signedInAs', { email: user.email })}</p>
+        <a href={SURVEY_LINK[locale]}>
+          {t('survey')} <span className="sr-only">{t('opensExternal')}</span>
+        </a>
+      </section>
+      <h2 className="mb-4 text-2xl font-bold text-ottawa-navy">{t('servicesTitle')}</h2>
+      <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+        {WIDGETS.map((widget) => (
+          <li key={widget.key} className="flex flex-col rounded border-2 border-neutral-300 p-5">
+            <WidgetCard widget={widget} locale={locale} />
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+async function WidgetCard({ widget, locale }: { widget: Widget; locale: Locale }) {
+  const t = await getTranslations('DashboardPage');
+  const k = widget.key;
+  const heading = (
+    <h3 className="mb-2 flex items-center gap-2 text-lg font-bold text-ottawa-navy">
+      <span aria-hidden="true">{widget.icon}</span>
+      {t(`widgets.${k}.title`)}
+    </h3>
+  );
+  if (k === 'serviceRequests') {
+    const href = widget.link.kind === 'external' ? widget.link.href[locale] : '#';
+    return (
+      <>
+        {heading}
+        <table className="mb-4 w-full text-left text-sm">
+          <caption className="sr-only">{t('widgets.serviceRequests.caption')}</caption>
+          <thead>
+            <tr className="border-b border-neutral-400">
+              <th scope="col" className="py-1 pr-2">
+                {t('widgets.serviceRequests.trackingNumber')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('widgets.serviceRequests.status')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td colSpan={2} className="py-2 text-neutral-700">
+                {t('widgets.serviceRequests.empty')}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <a href={href} className="btn-secondary mt-auto text-center text-sm">
+          {t('widgets.serviceRequests.link')}
+        </a>
+      </>
+    );
+  }
+  return (
+    <>
+      {heading}
+      <p className="mb-4">{t(`widgets.${k}.text`)}</p>
+      <p className="mt-auto">
+        {widget.link.kind === 'internal' ? (
+          <Link href={widget.link.pathname} className="font-semibold">
+            {t(`widgets.${k}.link`)}
+          </Link>
+        ) : (
+          <a href={widget.link.href[locale]} className="font-semibold">
+            {t(`widgets.${k}.link`)} <span className="sr-only">{t('opensExternal')}</span>
+          </a>
+        )}
+      </p>
+    </>
+  );
+}

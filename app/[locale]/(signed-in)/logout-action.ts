@@ -1,0 +1,24 @@
+'use server';
+
+import { endSessions } from '@/lib/accounts/end-sessions';
+import { signOut } from '@/lib/auth';
+import { getCurrentUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { actionContext } from '@/lib/forms/action-context';
+import { logSecurityEvent } from '@/lib/security/events';
+import { localizedPath } from '@/lib/i18n/routing';
+
+/**
+ * "Déconnexion" is a POST (SES-04). It revokes the session in the database first, so a copy of
+ * the cookie replayed later is refused, then clears the cookie.
+ */
+export async function logoutAction(): Promise<void> {
+  const ctx = await actionContext();
+  const user = ctx.sameOrigin ? await getCurrentUser() : null;
+  if (user) {
+    const db = await getDb();
+    await endSessions(db, user.id);
+    await logSecurityEvent(db, { type: 'logout', userId: user.id, ip: ctx.ip });
+  }
+  await signOut({ redirectTo: `${localizedPath('/login', ctx.locale)}?notice=signedOut` });
+}

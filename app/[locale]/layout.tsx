@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider, hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { routing } from '@/lib/i18n/routing';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({
+    locale: hasLocale(routing.locales, locale) ? locale : 'fr',
+    namespace: 'Metadata',
+  });
+  return {
+    title: { template: t('titleTemplate', { title: '%s' }), default: t('siteName') },
+    description: t('description'),
+  };
+}
+
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Layout');
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only bg-white p-2 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+        >
+          {t('skipLink')}
+        </a>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <footer className="mt-auto border-t border-neutral-300 bg-neutral-100 px-4 py-6 text-sm">
+          <div className="mx-auto max-w-5xl space-y-1">
+            <p className="font-semibold">{t('footer.city')}</p>
+            <p>{t('footer.contact')}</p>
+            <p>{t('footer.privacy')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

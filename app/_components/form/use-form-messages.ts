@@ -1,0 +1,22 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { FormState } from '@/lib/forms/form-state';
+import type { SummaryItem } from './error-summary';
+
+/**
+ * Translates a FormState's message keys (full paths from the root of messages/*.json) into the
+ * inline messages and the summary items, in the fields' order on the page.
+ */
+export function useFormMessages<F extends string>(state: FormState<F>, order: readonly F[]) {
+  const t = useTranslations();
+  const fieldError = (field: F): string | undefined => {
+    const key = state.fieldErrors[field];
+    return key ? t(key as never) : undefined;
+  };
+  const items: SummaryItem[] = order
+    .filter((field) => state.fieldErrors[field])
+    .map((field) => ({ fieldId: field, message: fieldError(field)! }));
+  const formError = state.formError ? t(state.formError as never) : undefined;
+  return { fieldError, items, formError };
+}

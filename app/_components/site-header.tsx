@@ -1,0 +1,58 @@
+import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { logoutAction } from '@/app/[locale]/(signed-in)/logout-action';
+import { Link } from '@/lib/i18n/navigation';
+import { LanguageToggle } from './language-toggle';
+
+/** The portal header: signed-out pages offer Aide and Connexion, signed-in ones the account menu. */
+export async function SiteHeader({ variant }: { variant: 'public' | 'signed-in' }) {
+  const t = await getTranslations('Layout');
+  const navLink = 'text-white no-underline hover:underline';
+  return (
+    <header className="bg-ottawa-navy text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link
+          href={variant === 'signed-in' ? '/dashboard' : '/'}
+          className="text-xl font-bold text-white no-underline"
+          aria-label={t('home')}
+        >
+          {t('siteName')}
+        </Link>
+        <nav aria-label={t('mainNav')}>
+          <ul className="flex flex-wrap items-center gap-5">
+            {variant === 'signed-in' ? (
+              <li>
+                <Link href="/settings" className={navLink}>
+                  {t('nav.settings')}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link href="/help" className={navLink}>
+                {t('nav.help')}
+              </Link>
+            </li>
+            <li>
+              {variant === 'signed-in' ? (
+                <form action={logoutAction}>
+                  <button type="submit" className={`${navLink} cursor-pointer`}>
+                    {t('nav.logout')}
+                  </button>
+                </form>
+              ) : (
+                <Link href="/login" className={navLink}>
+                  {t('nav.login')}
+                </Link>
+              )}
+            </li>
+            <li>
+              <Suspense fallback={null}>
+                <LanguageToggle />
+              </Suspense>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

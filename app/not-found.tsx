@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import en from '@/messages/en.json';
+import fr from '@/messages/fr.json';
+
+/**
+ * Paths outside the locales reach here only when middleware did not redirect them (for example
+ * /dev in production). Both languages, since no locale is known.
+ */
+export default function GlobalNotFound() {
+  return (
+    <html lang="fr">
+      <body className="p-8">
+        <main id="main">
+          <h1 className="page-title">{fr.NotFoundPage.title}</h1>
+          <p className="mb-4">
+            {fr.NotFoundPage.body} <Link href="/fr">{fr.NotFoundPage.home}</Link>
+          </p>
+          <h2 lang="en" className="mb-2 text-xl font-bold">
+            {en.NotFoundPage.title}
+          </h2>
+          <p lang="en">
+            {en.NotFoundPage.body} <Link href="/en">{en.NotFoundPage.home}</Link>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}

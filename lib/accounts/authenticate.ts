@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import { users } from '@/lib/db/schema';
+import { logSecurityEvent } from '@/lib/security/events';
+import { checkLogin, recordLoginFailure, recordLoginSuccess } from '@/lib/security/login-throttle';
+import { dummyVerify, verifyPassword } from '@/lib/security/password-hash';
+import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
+import { hashIdentifier } from '@/lib/security/tokens';
+import type { AccountDeps } from './deps';
+import { normalizeEmail } from './email-address';
+
+export type AuthenticateResult =
+  | { status: 'ok'; userId: string; sessionVersion: number }
+  | { status: 'invalid' | 'not_activated' | 'rate_limited' };
+
+/**
+ * Every sign-in pathway goes through here (the login action and POST
+ * /api/auth/callback/credentials both reach Credentials.authorize, LOG-05).
+ * Unknown email, wrong password and locked account all answer 'invalid' after the same work
+ * (LOG-01); only the right password on a pending account learns it is 'not_activated' (ACT-06).
+ */
+export async function authenticate(
+  deps: Pick<AccountDeps, 'db' | 'now'>,
+  input: { email: string; password: string; ip: string },
+): Promise<AuthenticateResult> {
+  const now = deps.now();
+  const perIp = await hitRateLimit(deps.db, {
+    key: rateLimitKey('login-ip', input.ip),
+    ...LIMITS.loginPerIp,
+    now,
+  });
+  if (!perIp.allowed) return { status: 'rate_limited' };
+
+  const email = normalizeEmail(input.email);
+  const emailKey = hashIdentifier(email, 'login');
+  if ((await checkLogin(deps.db, emailKey, now)) !== 'open') {
+    await dummyVerify(input.password);
+    await logSecurityEvent(deps.db, { type: 'login_locked', subject: email, ip: input.ip, now });
+    return { status: 'invalid' };
+  }
+
+  const [user] = await deps.db
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.email, email));
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await dummyVerify(input.password);
+  if (!user || !ok) {
+    const lock = await recordLoginFailure(deps.db, emailKey, now);
+    await logSecurityEvent(deps.db, {
+      type: lock === 'open' ? 'login_failure' : 'login_locked',
+      userId: user?.id,
+      subject: email,
+      ip: input.ip,
+      now,
+    });
+    return { status: 'invalid' };
+  }
+  await recordLoginSuccess(deps.db, emailKey);
+  if (user.status !== 'active') return { status: 'not_activated' };
+  await logSecurityEvent(deps.db, { type: 'login_success', userId: user.id, ip: input.ip, now });
+  return { status: 'ok', userId: user.id, sessionVersion: user.sessionVersion };
+}

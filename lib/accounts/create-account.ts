@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import { users } from '@/lib/db/schema';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { logSecurityEvent } from '@/lib/security/events';
+import { hashPassword } from '@/lib/security/password-hash';
+import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
+import type { AccountDeps } from './deps';
+import { normalizeEmail } from './email-address';
+import { allowActivationMail, issueActivationLink } from './issue-activation-link';
+
+export type CreateAccountResult = 'ok' | 'rate_limited';
+
+/**
+ * Creates a pending account and queues its activation email, in one transaction. The answer is
+ * the same whether or not the address already has an account (REG-01): a pending account gets
+ * a fresh activation link (and the password just chosen), an active one gets an "account already
+ * exists" email. Input must already have passed createAccountSchema.
+ */
+export async function createAccount(
+  deps: AccountDeps,
+  input: { email: string; password: string; locale: Locale; termsVersion: string; ip: string },
+): Promise<CreateAccountResult> {
+  const now = deps.now();
+  const perIp = await hitRateLimit(deps.db, {
+    key: rateLimitKey('register-ip', input.ip),
+    ...LIMITS.registerPerIp,
+    now,
+  });
+  if (!perIp.allowed) return 'rate_limited';
+
+  const email = normalizeEmail(input.email);
+  // Hash first, whatever happens next, so both answers take the same time.
+  const passwordHash = await hashPassword(input.password);
+
+  await deps.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: users.id, status: users.status, locale: users.locale })
+      .from(users)
+      .where(eq(users.email, email))
+      .for('update');
+
+    if (existing?.status === 'active') {
+      if (await allowActivationMail(tx, email, now)) {
+        await enqueueEmail(
+          tx,
+          {
+            to: email,
+            template: 'account-exists',
+            locale: input.locale,
+            props: {
+              loginUrl: deps.appUrl + localizedPath('/login', input.locale),
+              forgotPasswordUrl: deps.appUrl + localizedPath('/forgot-password', input.locale),
+            },
+          },
+          { now: () => now },
+        );
+      }
+      await logSecurityEvent(tx, {
+        type: 'register_existing',
+        userId: existing.id,
+        subject: email,
+        ip: input.ip,
+        now,
+      });
+      return;
+    }
+
+    let userId: string;
+    if (existing) {
+      // Still pending: whoever can read the mailbox activates with the latest password chosen.
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          locale: input.locale,
+          termsVersion: input.termsVersion,
+          acceptedTermsAt: now,
+        })
+        .where(eq(users.id, existing.id));
+      userId = existing.id;
+    } else {
+      const [created] = await tx
+        .insert(users)
+        .values({
+          email,
+          passwordHash,
+          locale: input.locale,
+          termsVersion: input.termsVersion,
+          acceptedTermsAt: now,
+          createdAt: now,
+        })
+        .returning({ id: users.id });
+      userId = created!.id;
+    }
+    const sent = await issueActivationLink(tx, {
+      userId,
+      email,
+      locale: input.locale,
+      now,
+      appUrl: deps.appUrl,
+    });
+    await logSecurityEvent(tx, {
+      type: 'register',
+      userId,
+      subject: email,
+      ip: input.ip,
+      detail: { activationMailQueued: sent },
+      now,
+    });
+  });
+  return 'ok';
+}

@@ -1,0 +1,59 @@
+/**
+ * Email addresses as the accounts domain sees them (REG-03).
+ *
+ * The stored form is `normalizeEmail(raw)`; every lookup (registration, login, throttle keys)
+ * goes through it, so `" A@Ex.CA "` and `"a@ex.ca"` are the same account.
+ *
+ * The check is deliberately pragmatic, not RFC 5322: one `@`, a dot-atom-like local part, and an
+ * ASCII domain of at least two labels whose last label looks like a TLD. Internationalized
+ * domains must be entered in their `xn--` form (REG-03 rejects non-ASCII domains). The local part
+ * may hold non-ASCII letters (SMTPUTF8 addresses exist), but never whitespace, control characters
+ * or the characters that would need quoting in a mail header.
+ */
+
+export const MAX_EMAIL_LENGTH = 254;
+const MAX_LOCAL_PART_LENGTH = 64;
+
+export type EmailError = 'required' | 'invalid' | 'tooLong';
+
+/**
+ * Trim, Unicode NFC (so a non-ASCII local part has one spelling; a no-op for ASCII) and lowercase.
+ * Mailbox names are case-sensitive in theory, never in practice: one address, one account.
+ */
+export function normalizeEmail(raw: string): string {
+  return raw.trim().normalize('NFC').toLowerCase();
+}
+
+// Letters, digits and the dot-atom specials; anything non-ASCII except controls and spaces.
+const LOCAL_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uFFFF-]+$/;
+// One DNS label: letters, digits, inner hyphens, at most 63 characters.
+const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+// The last label: letters only (com, ca, quebec) or an IDN TLD in punycode (xn--…).
+const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
+// C0 and C1 controls, DEL, and Unicode whitespace/separators (incl. line and paragraph separators).
+const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\s\u2028\u2029\u200B-\u200D\uFEFF]/u;
+
+/** Why `raw` is not an acceptable email address, or null when it is. Checks the trimmed value. */
+export function emailError(raw: string): EmailError | null {
+  const value = raw.trim();
+  if (value === '') return 'required';
+  if ([...value].length > MAX_EMAIL_LENGTH) return 'tooLong';
+  if (FORBIDDEN.test(value)) return 'invalid';
+
+  const at = value.indexOf('@');
+  if (at < 0 || at !== value.lastIndexOf('@')) return 'invalid';
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+
+  if (local === '' || [...local].length > MAX_LOCAL_PART_LENGTH) return 'invalid';
+  const atoms = local.split('.');
+  if (!atoms.every((atom) => LOCAL_ATOM.test(atom))) return 'invalid'; // also: no empty atom (.., leading/trailing .)
+
+  if (!/^[\x00-\x7F]+$/.test(domain)) return 'invalid';
+  const labels = domain.split('.');
+  const tld = labels[labels.length - 1];
+  if (labels.length < 2 || tld === undefined) return 'invalid';
+  if (!labels.every((label) => DOMAIN_LABEL.test(label))) return 'invalid';
+  if (!TLD.test(tld)) return 'invalid';
+  return null;
+}

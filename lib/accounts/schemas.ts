@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { emailError } from './email-address';
+import { passwordError } from '@/lib/security/password-policy';
+
+const emailField = z.string().superRefine((value, ctx) => {
+  const error = emailError(value);
+  if (error) ctx.addIssue({ code: 'custom', message: `Fields.email.errors.${error}` });
+});
+
+/** "Créez votre compte": every rule is checked here, on the server (REG-02, REG-03, PWD-01…05). */
+export const createAccountSchema = z
+  .object({
+    email: emailField,
+    emailConfirm: z.string(),
+    password: z.string(),
+    passwordConfirm: z.string(),
+    acceptTerms: z.string().optional(),
+  })
+  .superRefine((input, ctx) => {
+    const add = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!input.emailConfirm.trim()) add('emailConfirm', 'Fields.emailConfirm.errors.required');
+    else if (input.emailConfirm.trim().toLowerCase() !== input.email.trim().toLowerCase()) {
+      add('emailConfirm', 'Fields.emailConfirm.errors.mismatch');
+    }
+    const passwordProblem = passwordError(input.password, { email: input.email });
+    if (passwordProblem) add('password', `Fields.password.errors.${passwordProblem}`);
+    if (!input.passwordConfirm) add('passwordConfirm', 'Fields.passwordConfirm.errors.required');
+    else if (input.passwordConfirm !== input.password) {
+      add('passwordConfirm', 'Fields.passwordConfirm.errors.mismatch');
+    }
+    if (input.acceptTerms !== 'on' && input.acceptTerms !== 'true') {
+      add('acceptTerms', 'Fields.acceptTerms.errors.required');
+    }
+  });
+
+export type CreateAccountInput = z.infer<typeof createAccountSchema>;
+
+export const loginSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Fields.email.errors.required')
+    .max(254, 'Fields.email.errors.tooLong'),
+  password: z
+    .string()
+    .min(1, 'Fields.password.errors.required')
+    .max(1024, 'Fields.password.errors.tooLong'),
+});
+
+export const emailOnlySchema = z.object({ email: emailField });
+
+export const activateSchema = z.object({
+  token: z.string().max(200),
+  password: z
+    .string()
+    .min(1, 'Fields.password.errors.required')
+    .max(1024, 'Fields.password.errors.tooLong'),
+});

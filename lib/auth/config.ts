@@ -1,0 +1,71 @@
+import type { NextAuthConfig } from 'next-auth';
+import type {} from 'next-auth/jwt';
+
+/**
+ * The edge-safe half of the Auth.js setup, shared by middleware.ts and lib/auth/index.ts.
+ * No database, argon2 or server-only imports may reach this file.
+ */
+
+/** Absolute session lifetime (SES-03 keeps it at 12 h; the cookie dies with it). */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/**
+ * `__Host-` cookies need Secure, which browsers accept only over HTTPS (and on localhost).
+ * `next dev` serves plain HTTP to any browser, so it uses an unprefixed name.
+ */
+export const useSecureCookies = process.env.NODE_ENV === 'production';
+export const SESSION_COOKIE = useSecureCookies ? '__Host-monso.session' : 'monso.session';
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    /** The session version the JWT was minted with; the DAL compares it with the database. */
+    sessionVersion: number;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** Session version (bumped on sign-out and password change). */
+    sv?: number;
+    /** When the person authenticated, in seconds since the epoch. */
+    authTime?: number;
+  }
+}
+
+export const authConfig = {
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  useSecureCookies,
+  cookies: {
+    sessionToken: {
+      name: SESSION_COOKIE,
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: useSecureCookies },
+    },
+  },
+  pages: { signIn: '/fr/connexion', error: '/fr/connexion' },
+  providers: [],
+  callbacks: {
+    // The token holds only sub, sv and authTime (PRIV-04): no name, email or address.
+    jwt({ token, user }) {
+      if (user?.id) {
+        return {
+          sub: user.id,
+          sv: user.sessionVersion ?? 0,
+          authTime: Math.floor(Date.now() / 1000),
+        };
+      }
+      // Updates (POST /api/auth/session) never copy the client's payload into the token.
+      return { sub: token.sub, sv: token.sv, authTime: token.authTime };
+    },
+    session({ session, token }) {
+      return {
+        expires: session.expires,
+        user: { id: token.sub ?? '' },
+        sessionVersion: token.sv ?? 0,
+      };
+    },
+  },
+} satisfies NextAuthConfig;

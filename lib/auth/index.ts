@@ -1,0 +1,49 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { authenticate } from '@/lib/accounts/authenticate';
+import { accountDeps } from '@/lib/accounts/runtime-deps';
+import { clientIp } from '@/lib/security/client-ip';
+import { authConfig } from './config';
+
+/** Sign-in refusals carry a code, never prose; the page picks the words (LOG-01: one for all). */
+export class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid';
+}
+export class AccountNotActivated extends CredentialsSignin {
+  code = 'not_activated';
+}
+export class TooManyAttempts extends CredentialsSignin {
+  code = 'rate_limited';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const email = typeof credentials.email === 'string' ? credentials.email : '';
+        const password = typeof credentials.password === 'string' ? credentials.password : '';
+        if (!email || !password || email.length > 254 || password.length > 1024) {
+          throw new InvalidCredentials();
+        }
+        const result = await authenticate(await accountDeps(), {
+          email,
+          password,
+          ip: clientIp(request.headers),
+        });
+        switch (result.status) {
+          case 'ok':
+            return { id: result.userId, sessionVersion: result.sessionVersion };
+          case 'not_activated':
+            throw new AccountNotActivated();
+          case 'rate_limited':
+            throw new TooManyAttempts();
+          default:
+            throw new InvalidCredentials();
+        }
+      },
+    }),
+  ],
+});

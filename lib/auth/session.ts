@@ -1,0 +1,52 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { getDb } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
+import { redirect } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { auth } from './index';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  locale: Locale;
+}
+
+/**
+ * The signed-in person, read from the database on every request (one query): a JWT whose
+ * session version no longer matches (signed out, password changed) or whose account is not
+ * active gives null. Middleware only guesses; this is the authority.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      locale: users.locale,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!user || user.status !== 'active' || user.sessionVersion !== session.sessionVersion) {
+    return null;
+  }
+  return { id: user.id, email: user.email, locale: user.locale };
+});
+
+/** For signed-in pages and actions: the person, or a redirect to the login page (back here after). */
+export async function requireUser(locale: Locale): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (user) return user;
+  const returnTo = (await headers()).get('x-monso-path');
+  return redirect({
+    href: { pathname: '/login', query: returnTo ? { callbackUrl: returnTo } : {} },
+    locale,
+  });
+}

@@ -1,0 +1,113 @@
+import type { AppPathname, Locale } from '@/lib/i18n/routing';
+
+/**
+ * The dashboard's service widgets, in the guide's order. Links to the City's other services
+ * live here and only here: operators change a URL in this file, content editors the words in
+ * messages/*.json (DashboardPage.widgets.<key>).
+ */
+export type WidgetLink =
+  { kind: 'external'; href: Record<Locale, string> } | { kind: 'internal'; pathname: AppPathname };
+
+export interface Widget {
+  key:
+    | 'wasteRecycling'
+    | 'waterBills'
+    | 'propertyTax'
+    | 'serviceRequests'
+    | 'petRegistration'
+    | 'eSubscriptions'
+    | 'openAirFire'
+    | 'buildingServices';
+  icon: string;
+  link: WidgetLink;
+}
+
+export const SURVEY_LINK: Record<Locale, string> = {
+  fr: 'https://ottawa.ca/fr/nous-joindre/sondages',
+  en: 'https://ottawa.ca/en/contact-us/surveys',
+};
+
+export const WIDGETS: readonly Widget[] = [
+  {
+    key: 'wasteRecycling',
+    icon: '🗓',
+    link: {
+      kind: 'external',
+      href: {
+        fr: 'https://ottawa.ca/fr/ordures-et-recyclage/calendrier-de-collecte',
+        en: 'https://ottawa.ca/en/garbage-and-recycling/collection-calendar',
+      },
+    },
+  },
+  {
+    key: 'waterBills',
+    icon: '💧',
+    link: {
+      kind: 'external',
+      href: {
+        fr: 'https://ottawa.ca/fr/services-deau/factures-deau',
+        en: 'https://ottawa.ca/en/water-services/water-bills',
+      },
+    },
+  },
+  {
+    key: 'propertyTax',
+    icon: '$',
+    link: {
+      kind: 'external',
+      href: {
+        fr: 'https://ottawa.ca/fr/hotel-de-ville/impots-fonciers',
+        en: 'https://ottawa.ca/en/city-hall/property-taxes',
+      },
+    },
+  },
+  {
+    key: 'serviceRequests',
+    icon: '🏠',
+    link: {
+      kind: 'external',
+      href: {
+        fr: 'https://ottawa.ca/fr/3-1-1/demandes-de-service',
+        en: 'https://ottawa.ca/en/3-1-1/service-requests',
+      },
+    },
+  },
+  {
+    key: 'petRegistration',
+    icon: '🐾',
+    link: {
+      kind: 'external',
+      href: {
+        fr: 'https://ottawa.ca/fr/animaux/enregistrement-des-animaux',
+        en: 'https://ottawa.ca/en/animals/pet-registration',
+      },
+    },
+  },
+  {
+    key: 'eSubscriptions',
+    icon: '✉',
+    link: {
+      kind: 'external',
+      href: {
+        fr: 'https://ottawa.ca/fr/cyberabonnements',
+        en: 'https://ottawa.ca/en/esubscriptions',
+      },
+    },
+  },
+  {
+    key: 'openAirFire',
+    icon: '🔥',
+    link: {
+      kind: 'external',
+      href: {
+        fr: 'https://ottawa.ca/fr/sante-et-securite-publique/permis-de-feu-en-plein-air',
+        en: 'https://ottawa.ca/en/health-and-public-safety/open-air-fire-permits',
+      },
+    },
+  },
+  {
+    key: 'buildingServices',
+    icon: '📁',
+    link: { kind: 'internal', pathname: '/building-code-services' },
+  },
+];

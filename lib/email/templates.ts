@@ -1,0 +1,24 @@
+import type { ComponentProps, FunctionComponent } from 'react';
+import AccountExistsEmail from '@/emails/account-exists';
+import ActivationEmail from '@/emails/activation';
+import type { EmailMessageKey } from '@/emails/components/messages';
+
+/**
+ * Every email the portal sends. To add one: write emails/<purpose>.tsx (default export, with
+ * PreviewProps), add its texts to both emails/messages files, then add a line here.
+ */
+export const templates = {
+  activation: { component: ActivationEmail, subjectKey: 'Activation.subject' },
+  'account-exists': { component: AccountExistsEmail, subjectKey: 'AccountExists.subject' },
+} satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
+
+export type TemplateName = keyof typeof templates;
+
+/** The props a caller passes for each template; the locale travels separately. */
+export type TemplateProps = {
+  [T in TemplateName]: Omit<ComponentProps<(typeof templates)[T]['component']>, 'locale'>;
+};
+
+export function isTemplateName(value: string): value is TemplateName {
+  return Object.hasOwn(templates, value);
+}

@@ -1,0 +1,79 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/types';
+import { loginThrottles } from '@/lib/db/schema';
+
+/**
+ * Per-account sign-in throttle (LOG-03, ACT-05), keyed on the normalized email — hashed, and
+ * whether or not an account exists, so an unknown address locks exactly like a real one.
+ * Login and the activation page share it (same key: `hashIdentifier(normalizedEmail, 'login')`).
+ *
+ * - Every 5th consecutive failure locks the key for 15 minutes.
+ * - 100 consecutive failures hard-lock it: only a password reset (`clearLoginFailures`) opens it.
+ * - A successful sign-in clears the counter ("consecutive").
+ *
+ * Callers check first and, while the key is not 'open', refuse WITHOUT verifying the password and
+ * WITHOUT recording a failure (run `dummyVerify` for timing). Requests racing past `checkLogin`
+ * in parallel are each verified and each counted, so the total number of guesses before the hard
+ * lock stays ~100 however they are timed; the per-IP limit bounds the bursts.
+ */
+
+export type LoginThrottleState = 'open' | 'locked' | 'hardLocked';
+
+export const LOCK_EVERY_FAILURES = 5;
+export const LOCK_DURATION_MS = 15 * 60_000;
+export const HARD_LOCK_FAILURES = 100;
+
+function stateOf(
+  row: { failures: number; lockedUntil: Date | null } | undefined,
+  now: Date,
+): LoginThrottleState {
+  if (!row) return 'open';
+  if (row.failures >= HARD_LOCK_FAILURES) return 'hardLocked';
+  if (row.lockedUntil && row.lockedUntil.getTime() > now.getTime()) return 'locked';
+  return 'open';
+}
+
+/** Whether a sign-in attempt for this key may be evaluated now. */
+export async function checkLogin(db: Db, emailKey: string, now: Date): Promise<LoginThrottleState> {
+  const [row] = await db
+    .select({ failures: loginThrottles.failures, lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(eq(loginThrottles.key, emailKey));
+  return stateOf(row, now);
+}
+
+/**
+ * Counts one failed attempt (one atomic upsert) and returns the state it leaves the key in:
+ * 'locked' right after the 5th, 10th, … failure, 'hardLocked' from the 100th.
+ */
+export async function recordLoginFailure(
+  db: Db,
+  emailKey: string,
+  now: Date,
+): Promise<LoginThrottleState> {
+  const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS).toISOString();
+  const [row] = await db
+    .insert(loginThrottles)
+    .values({ key: emailKey, failures: 1, lockedUntil: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: loginThrottles.key,
+      set: {
+        failures: sql`${loginThrottles.failures} + 1`,
+        lockedUntil: sql`case when (${loginThrottles.failures} + 1) % ${LOCK_EVERY_FAILURES} = 0
+          then ${lockUntil}::timestamptz else ${loginThrottles.lockedUntil} end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ failures: loginThrottles.failures, lockedUntil: loginThrottles.lockedUntil });
+  return stateOf(row, now);
+}
+
+/** Clears the counter: what a password reset calls (it also lifts a hard lock). */
+export async function clearLoginFailures(db: Db, emailKey: string): Promise<void> {
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, emailKey));
+}
+
+/** A successful sign-in: consecutive failures start over. */
+export async function recordLoginSuccess(db: Db, emailKey: string): Promise<void> {
+  await clearLoginFailures(db, emailKey);
+}

@@ -1,0 +1,34 @@
+// Prints the one closing line CI reads: "N passed, N failed" over Vitest and Playwright,
+// plus every CI step that failed outside a test runner (lint, build…). Exits non-zero on any failure.
+import fs from 'node:fs';
+
+const [vitestFile, playwrightFile, stepFailuresArg] = process.argv.slice(2);
+const read = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+
+let passed = 0;
+let failed = 0;
+const vitest = read(vitestFile);
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += vitest.numFailedTests ?? 0;
+} else {
+  console.log(`no Vitest report at ${vitestFile}`);
+}
+const playwright = read(playwrightFile);
+if (playwright?.stats) {
+  passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+  failed += playwright.stats.unexpected ?? 0;
+} else {
+  console.log(`no Playwright report at ${playwrightFile}`);
+}
+const stepFailures = Number(stepFailuresArg ?? 0);
+if (stepFailures > 0) console.log(`${stepFailures} CI step(s) failed`);
+const totalFailed = failed + (failed === 0 ? stepFailures : 0);
+console.log(`${passed} passed, ${totalFailed} failed`);
+process.exit(totalFailed > 0 || stepFailures > 0 ? 1 : 0);

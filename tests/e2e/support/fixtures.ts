@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import en from '../../../messages/en.json';
+import fr from '../../../messages/fr.json';
+
+export { expect };
+export const MESSAGES = { fr, en } as const;
+export type Locale = keyof typeof MESSAGES;
+export const LOCALES: Locale[] = ['fr', 'en'];
+export const PASSWORD = 'violet tambour quinze nuages';
+
+const MAIL_DIR = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
+
+let counter = 0;
+export function uniqueEmail(tag = 'resident'): string {
+  counter += 1;
+  return `${tag}.${Date.now().toString(36)}${counter}@example.ca`;
+}
+
+/** A distinct documentation-range address per test, sent in the trusted client-IP header. */
+export function uniqueIp(): string {
+  const n = Math.floor(Math.random() * 65_000) + 1;
+  return `198.18.${n >> 8}.${n & 255}`;
+}
+
+export const test = base.extend({
+  page: async ({ page, context }, use) => {
+    await context.setExtraHTTPHeaders({ 'x-real-ip': uniqueIp() });
+    await use(page);
+  },
+});
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function mailsTo(address: string): Mail[] {
+  if (!fs.existsSync(MAIL_DIR)) return [];
+  return fs
+    .readdirSync(MAIL_DIR)
+    .sort()
+    .map((file) => JSON.parse(fs.readFileSync(path.join(MAIL_DIR, file), 'utf8')) as Mail)
+    .filter((mail) => mail.to === address);
+}
+
+/** Waits until `count` mails reached the SMTP sink for the address; returns the last one. */
+export async function waitForMail(address: string, count = 1): Promise<Mail> {
+  await expect
+    .poll(() => mailsTo(address).length, { timeout: 15_000, message: `mail to ${address}` })
+    .toBeGreaterThanOrEqual(count);
+  return mailsTo(address)[count - 1]!;
+}
+
+export function mailCount(address: string): number {
+  return mailsTo(address).length;
+}
+
+export function activationLink(mail: Mail): string {
+  const match = mail.text.match(/https?:\/\/\S+?\?token=[\w-]+/);
+  if (!match) throw new Error(`no activation link in: ${mail.text}`);
+  return match[0];
+}
+
+/** axe-core: no serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Fills and submits "Créez votre compte" / "Create your account". */
+export async function fillCreateAccount(
+  page: Page,
+  locale: Locale,
+  values: {
+    email: string;
+    emailConfirm?: string;
+    password?: string;
+    passwordConfirm?: string;
+    accept?: boolean;
+  },
+): Promise<void> {
+  const t = MESSAGES[locale].CreateAccountPage;
+  await page.getByLabel(t.email, { exact: true }).fill(values.email);
+  await page.getByLabel(t.emailConfirm, { exact: true }).fill(values.emailConfirm ?? values.email);
+  await page.getByLabel(t.password, { exact: true }).fill(values.password ?? PASSWORD);
+  await page
+    .getByLabel(t.passwordConfirm, { exact: true })
+    .fill(values.passwordConfirm ?? values.password ?? PASSWORD);
+  if (values.accept ?? true) await page.getByLabel(t.acceptTerms).check();
+  await page.getByRole('button', { name: t.submit }).click();
+}
+
+export async function signIn(page: Page, locale: Locale, email: string, password = PASSWORD) {
+  const t = MESSAGES[locale].LoginPage;
+  await page.getByLabel(t.email, { exact: true }).fill(email);
+  await page.getByLabel(t.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: t.submit, exact: true }).click();
+}
+
+/** Creates and activates an account through the pages; ends signed in on the dashboard. */
+export async function createActiveAccount(page: Page, locale: Locale, email = uniqueEmail()) {
+  await page.goto(`/${locale}/${locale === 'fr' ? 'creer-un-compte' : 'create-account'}`);
+  await fillCreateAccount(page, locale, { email });
+  await expect(
+    page.getByRole('heading', { level: 1, name: MESSAGES[locale].CheckEmailPage.title }),
+  ).toBeVisible();
+  const mail = await waitForMail(email);
+  await page.goto(activationLink(mail));
+  await page.getByLabel(MESSAGES[locale].ActivatePage.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: MESSAGES[locale].ActivatePage.submit }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: MESSAGES[locale].DashboardPage.title }),
+  ).toBeVisible();
+  return email;
+}

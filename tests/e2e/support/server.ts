@@ -1,0 +1,69 @@
+/**
+ * The end-to-end server: a real SMTP sink on loopback that writes each received mail as JSON
+ * into E2E_MAIL_DIR, a fresh embedded database, and `next start` (production build) wired to both.
+ * Playwright starts this as its webServer and stops it when the run ends.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSmtpSink } from '../../helpers/smtp-sink';
+
+const port = process.env.E2E_PORT ?? '3100';
+const mailDir = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
+const dataDir = path.resolve(process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite');
+
+async function main() {
+  fs.rmSync(mailDir, { recursive: true, force: true });
+  fs.mkdirSync(mailDir, { recursive: true });
+  fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+
+  const sink = await startSmtpSink();
+  let written = 0;
+  const flush = () => {
+    for (; written < sink.messages.length; written++) {
+      const mail = sink.messages[written]!;
+      const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+      fs.writeFileSync(
+        path.join(mailDir, `${String(written).padStart(5, '0')}.json`),
+        JSON.stringify({
+          to: to?.value[0]?.address ?? '',
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          html: typeof mail.html === 'string' ? mail.html : '',
+          headers: Object.fromEntries(
+            [...mail.headers.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+          ),
+        }),
+      );
+    }
+  };
+  const poll = setInterval(flush, 50);
+
+  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      APP_URL: `http://localhost:${port}`,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef',
+      PIN_PEPPER: process.env.PIN_PEPPER ?? 'e2e-only-pin-pepper-0123456789abcdef0123456789',
+      CRON_SECRET: process.env.CRON_SECRET ?? 'e2e-only-cron-secret-0123456789abcdef',
+      SMTP_URL: sink.url,
+      PGLITE_DIR: dataDir,
+      DATABASE_URL: '',
+    },
+  });
+  const stop = () => {
+    clearInterval(poll);
+    next.kill('SIGTERM');
+    void sink.close();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  next.on('exit', (code) => {
+    clearInterval(poll);
+    void sink.close().then(() => process.exit(code ?? 0));
+  });
+}
+
+void main();

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { createAccount } from '@/lib/accounts/create-account';
+import type { AccountDeps } from '@/lib/accounts/deps';
+import { emailOutbox, users } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import { decryptPayload } from '@/lib/email/payload-crypto';
+import type { Locale } from '@/lib/i18n/routing';
+import { fakeClock } from './db';
+
+export const GOOD_PASSWORD = 'violet tambour quinze nuages';
+
+export function testDeps(db: Db, clock = fakeClock()): AccountDeps & { clock: typeof clock } {
+  return { db, now: clock.now, appUrl: 'https://portal.test', clock };
+}
+
+let ipCounter = 0;
+/** A fresh client address per call, so per-IP limits only bite where a test means them to. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `203.0.113.${ipCounter % 250}-${ipCounter}`;
+}
+
+export async function register(
+  deps: AccountDeps,
+  email: string,
+  opts: { password?: string; locale?: Locale; ip?: string } = {},
+) {
+  return createAccount(deps, {
+    email,
+    password: opts.password ?? GOOD_PASSWORD,
+    locale: opts.locale ?? 'fr',
+    termsVersion: '2026-11-01',
+    ip: opts.ip ?? nextIp(),
+  });
+}
+
+/** Queued mails, newest last, with their decrypted props (what the email would contain). */
+export async function outbox(db: Db) {
+  const rows = await db.select().from(emailOutbox).orderBy(emailOutbox.createdAt);
+  return rows.map((row) => ({
+    ...row,
+    props: row.payload
+      ? (decryptPayload(row.payload, `${row.id}\n${row.toAddress}`) as Record<string, unknown>)
+      : null,
+  }));
+}
+
+/** The token of the newest activation link queued for an address. */
+export async function latestActivationToken(db: Db, email: string): Promise<string> {
+  const mails = (await outbox(db)).filter(
+    (m) => m.toAddress === email && m.template === 'activation',
+  );
+  const url = String(mails.at(-1)?.props?.activationUrl ?? '');
+  const token = new URL(url).searchParams.get('token');
+  if (!token) throw new Error(`no activation link for ${email}`);
+  return token;
+}
+
+export async function userByEmail(db: Db, email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  return user;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/emails/messages/en.json';
+import fr from '@/emails/messages/fr.json';
+import { assertSafeAddress, renderEmail } from '@/lib/email/render';
+import { templates, type TemplateName, type TemplateProps } from '@/lib/email/templates';
+
+const messages = { fr, en };
+
+/** Sample props per template, and the link each must carry with its visible text key. */
+const cases: {
+  [T in TemplateName]: {
+    props: TemplateProps[T];
+    links: [url: string, label: (m: typeof fr) => string][];
+  };
+} = {
+  activation: {
+    props: {
+      activationUrl: 'https://p.example/fr/activer?token=abcDEF123_-xyz',
+      expiresInHours: 48,
+    },
+    links: [['https://p.example/fr/activer?token=abcDEF123_-xyz', (m) => m.Activation.button]],
+  },
+  'account-exists': {
+    props: {
+      loginUrl: 'https://p.example/en/login',
+      forgotPasswordUrl: 'https://p.example/en/forgot-password',
+    },
+    links: [
+      ['https://p.example/en/login', (m) => m.AccountExists.login],
+      ['https://p.example/en/forgot-password', (m) => m.AccountExists.forgotPassword],
+    ],
+  },
+};
+
+describe('renderEmail', () => {
+  it('has a test case for every template', () => {
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(templates).sort());
+  });
+
+  for (const template of Object.keys(cases) as TemplateName[]) {
+    for (const locale of ['fr', 'en'] as const) {
+      it(`renders ${template} in ${locale} with its subject, links and lang`, async () => {
+        const { props, links } = cases[template];
+        const mail = await renderEmail(template, locale, props as never);
+        const m = messages[locale];
+
+        const subjectKey = templates[template].subjectKey.split('.') as [keyof typeof fr, string];
+        expect(mail.subject).toBe((m[subjectKey[0]] as Record<string, string>)[subjectKey[1]]);
+        expect(mail.html).toContain(`lang="${locale}"`);
+        expect(mail.html).toContain(`<title>${mail.subject}</title>`);
+        expect(mail.html).toContain(m.Layout.brand);
+        expect(mail.text).toContain(m.Layout.brand);
+        expect(mail.text).toContain(m.Layout.automated);
+        for (const [url, label] of links) {
+          expect(mail.html).toContain(`href="${url}"`);
+          expect(mail.text).toContain(`${label(m)} ${url}`);
+        }
+        expect(mail.text).not.toMatch(/[<>]/);
+      });
+    }
+  }
+
+  it('states the validity period and single use of the activation link', async () => {
+    const fr48 = await renderEmail('activation', 'fr', {
+      activationUrl: 'https://p.example/fr/activer?token=t',
+      expiresInHours: 48,
+    });
+    expect(fr48.text).toContain(
+      "Ce lien est valide pendant 48 heures et ne peut être utilisé qu'une seule fois.",
+    );
+    const en48 = await renderEmail('activation', 'en', {
+      activationUrl: 'https://p.example/en/activate?token=t',
+      expiresInHours: 48,
+    });
+    expect(en48.text).toContain('This link is valid for 48 hours and can be used only once.');
+  });
+
+  it('escapes markup that reaches a template through its props', async () => {
+    const mail = await renderEmail('activation', 'en', {
+      activationUrl: 'https://p.example/en/activate?token="><script>alert(1)</script>',
+      expiresInHours: 48,
+    });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('assertSafeAddress', () => {
+  it('accepts an ordinary address', () => {
+    expect(() => assertSafeAddress('jean.tremblay@example.ca')).not.toThrow();
+  });
+
+  it('refuses CR, LF and other control characters', () => {
+    for (const address of ['a@b.c\r\nBcc: x@y', 'a@b.c\n', '\ra@b.c', 'a\u0000@b.c']) {
+      expect(() => assertSafeAddress(address)).toThrow(/CR\/LF/);
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/messages/en.json';
+import fr from '@/messages/fr.json';
+
+type Tree = { [key: string]: string | string[] | Tree };
+
+function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') return [[path, value] as [string, string]];
+    if (Array.isArray(value)) return value.map((v, i) => [`${path}.${i}`, v] as [string, string]);
+    return leaves(value, path);
+  });
+}
+
+const variables = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+
+describe('messages/fr.json and messages/en.json (I18N-01)', () => {
+  const frLeaves = leaves(fr as Tree);
+  const enLeaves = leaves(en as Tree);
+
+  it('have the same keys in the same order', () => {
+    expect(enLeaves.map(([k]) => k)).toEqual(frLeaves.map(([k]) => k));
+  });
+
+  it('use the same interpolation variables for each key', () => {
+    const enMap = new Map(enLeaves);
+    for (const [key, text] of frLeaves) {
+      expect(variables(enMap.get(key) ?? ''), key).toEqual(variables(text));
+    }
+  });
+
+  it('have no empty text', () => {
+    for (const [key, text] of [...frLeaves, ...enLeaves]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it("carry the City guide's French labels word for word", () => {
+    expect(fr.LoginPage).toMatchObject({
+      title: 'Connexion',
+      email: 'Adresse courriel',
+      password: 'Mot de passe',
+      submit: 'Connexion',
+      forgotPassword: 'Mot de passe oublié?',
+      noAccountTitle: "Vous n'avez pas encore un compte?",
+      createAccount: 'Créer un compte',
+    });
+    expect(fr.CreateAccountPage).toMatchObject({
+      title: 'Créez votre compte',
+      allRequired: 'Tous les champs sont requis pour créer votre compte.',
+      email: 'Adresse courriel',
+      emailConfirm: "Confirmation de l'adresse courriel",
+      password: 'Mot de passe',
+      passwordConfirm: 'Confirmation du mot de passe',
+      acceptTerms: "J'ai lu et j'accepte les conditions générales d'utilisation.",
+      submit: 'Créer un compte',
+    });
+    expect(fr.Terms.title).toBe("Mon ServiceOttawa – Conditions d'utilisation");
+    expect(fr.ActivatePage).toMatchObject({
+      password: 'Mot de passe',
+      submit: 'Activer mon compte',
+    });
+    expect(fr.Layout.nav).toEqual({
+      help: 'Aide',
+      login: 'Connexion',
+      settings: 'Mes paramètres',
+      logout: 'Déconnexion',
+    });
+    expect(fr.Layout.languageToggle.short).toBe('EN');
+    expect(en.Layout.languageToggle.short).toBe('FR');
+    expect(fr.DashboardPage).toMatchObject({
+      title: 'Tableau de bord',
+      welcome: 'Bienvenue',
+      survey: 'Répondre à un sondage',
+    });
+    expect(Object.values(fr.DashboardPage.widgets).map((w) => w.title)).toEqual([
+      'Déchets et recyclage',
+      "Factures des services d'eau",
+      'Taxe foncière et impôt sur les logements vacants',
+      'Demandes de service',
+      'Enregistrement des animaux de compagnie',
+      'Cyberabonnements',
+      'Permis de feu en plein air',
+      'Construction, planification et aménagement du territoire',
+    ]);
+    expect(fr.DashboardPage.widgets.serviceRequests).toMatchObject({
+      trackingNumber: 'Numéro de suivi',
+      status: 'Statut',
+      link: "Soumettre une nouvelle demande et afficher l'historique",
+    });
+    expect(fr.DashboardPage.widgets.buildingServices.link).toBe('Appliquer, gérer et payer');
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { internalPath, localizedPath, type AppPathname } from '@/lib/i18n/routing';
+
+// The DESIGN.md path table: bookmarks, emails and operators' links depend on it.
+const TABLE: Array<[AppPathname, string, string]> = [
+  ['/login', '/fr/connexion', '/en/login'],
+  ['/create-account', '/fr/creer-un-compte', '/en/create-account'],
+  ['/activate', '/fr/activer', '/en/activate'],
+  ['/forgot-password', '/fr/mot-de-passe-oublie', '/en/forgot-password'],
+  ['/reset-password', '/fr/reinitialiser-le-mot-de-passe', '/en/reset-password'],
+  ['/dashboard', '/fr/tableau-de-bord', '/en/dashboard'],
+  ['/settings', '/fr/parametres', '/en/settings'],
+  ['/help', '/fr/aide', '/en/help'],
+  ['/building-code-services', '/fr/services-du-code-du-batiment', '/en/building-code-services'],
+  [
+    '/building-code-services/register',
+    '/fr/services-du-code-du-batiment/inscription',
+    '/en/building-code-services/register',
+  ],
+  [
+    '/building-code-services/register/client-record',
+    '/fr/services-du-code-du-batiment/inscription/dossier-client',
+    '/en/building-code-services/register/client-record',
+  ],
+  [
+    '/building-code-services/profile',
+    '/fr/services-du-code-du-batiment/profil',
+    '/en/building-code-services/profile',
+  ],
+];
+
+describe('localized paths', () => {
+  it.each(TABLE)('%s is %s in French and %s in English', (pathname, frPath, enPath) => {
+    expect(localizedPath(pathname, 'fr')).toBe(frPath);
+    expect(localizedPath(pathname, 'en')).toBe(enPath);
+    expect(internalPath(frPath)).toEqual({ locale: 'fr', pathname });
+    expect(internalPath(enPath)).toEqual({ locale: 'en', pathname });
+  });
+
+  it('maps the locale roots and ignores trailing slashes', () => {
+    expect(localizedPath('/', 'en')).toBe('/en');
+    expect(internalPath('/fr')).toEqual({ locale: 'fr', pathname: '/' });
+    expect(internalPath('/fr/connexion/')).toEqual({ locale: 'fr', pathname: '/login' });
+  });
+
+  it('does not mix languages or accept unknown paths', () => {
+    expect(internalPath('/fr/login')).toBeNull();
+    expect(internalPath('/de/login')).toBeNull();
+    expect(internalPath('/en/nowhere')).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { assertProductionSecrets, authSecrets } from '@/lib/security/secrets';
+
+const good = 'Zx8d0pQ1mY5rT2vW9sL4kJ7hG3fD6aB0cE1nM8uI2oP=';
+const prod = { NODE_ENV: 'production', AUTH_SECRET: good, APP_URL: 'https://monservice.ottawa.ca' };
+
+describe('assertProductionSecrets (SEC-01)', () => {
+  it('accepts a real secret and an https APP_URL', () => {
+    expect(() => assertProductionSecrets(prod)).not.toThrow();
+  });
+
+  it('accepts an http APP_URL (a local production build)', () => {
+    expect(() =>
+      assertProductionSecrets({ ...prod, APP_URL: 'http://localhost:3000' }),
+    ).not.toThrow();
+  });
+
+  it('refuses a missing or blank AUTH_SECRET, naming it', () => {
+    expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: undefined })).toThrow(
+      /AUTH_SECRET/,
+    );
+    expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: '   ' })).toThrow(/AUTH_SECRET/);
+  });
+
+  it('refuses a secret shorter than 32 characters and accepts exactly 32', () => {
+    expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: 'x'.repeat(31) })).toThrow(
+      /AUTH_SECRET.*32/,
+    );
+    expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: 'x'.repeat(32) })).not.toThrow();
+  });
+
+  it('supports comma-separated rotation and refuses a short value among them', () => {
+    expect(() =>
+      assertProductionSecrets({ ...prod, AUTH_SECRET: `${good},${'y'.repeat(40)}` }),
+    ).not.toThrow();
+    expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: `${good},short` })).toThrow(
+      /AUTH_SECRET \(value 2 of 2\)/,
+    );
+    expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: `${good},` })).toThrow(
+      /AUTH_SECRET/,
+    );
+  });
+
+  it('refuses the committed development secret', () => {
+    expect(() =>
+      assertProductionSecrets({
+        ...prod,
+        AUTH_SECRET: 'dev-only-secret-not-for-production-0123456789abcdef',
+      }),
+    ).toThrow(/development/);
+  });
+
+  it('never puts the secret value in the message', () => {
+    const short = 'hunter2-secret';
+    expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: short })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(short) }),
+    );
+  });
+
+  it.each([
+    [undefined, /APP_URL is missing/],
+    ['', /APP_URL is missing/],
+    ['monservice.ottawa.ca', /APP_URL is not a valid URL/],
+    ['ftp://monservice.ottawa.ca', /APP_URL must be an http\(s\) URL/],
+    ['javascript:alert(1)', /APP_URL must be an http\(s\) URL/],
+  ])('refuses APP_URL %j', (appUrl, message) => {
+    expect(() => assertProductionSecrets({ ...prod, APP_URL: appUrl })).toThrow(message);
+  });
+
+  it('does nothing outside production', () => {
+    expect(() => assertProductionSecrets({ NODE_ENV: 'development' })).not.toThrow();
+    expect(() => assertProductionSecrets({ NODE_ENV: 'test', AUTH_SECRET: 'short' })).not.toThrow();
+  });
+});
+
+describe('authSecrets', () => {
+  it('splits rotated secrets, current first, dropping blanks', () => {
+    expect(authSecrets({ AUTH_SECRET: ' new , old ,' })).toEqual(['new', 'old']);
+    expect(authSecrets({})).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': import.meta.dirname,
+      'server-only': path.resolve(import.meta.dirname, 'tests/helpers/empty-module.ts'),
+    },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    environment: 'node',
+    env: {
+      AUTH_SECRET: 'test-only-secret-0123456789abcdef0123456789abcdef',
+      PIN_PEPPER: 'test-only-pin-pepper-0123456789abcdef0123456789',
+      APP_URL: 'https://portal.test',
+    },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+      : ['default'],
+  },
+});
