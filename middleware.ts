@@ -1,15 +1,16 @@
-import NextAuth from 'next-auth';
 import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
-import { authConfig } from '@/lib/auth/config';
+import { SESSION_COOKIE } from '@/lib/auth/config';
+import { readSessionToken } from '@/lib/auth/session-token';
 import { internalPath, localizedPath, routing, type AppPathname } from '@/lib/i18n/routing';
+import { PAGE_NEEDS, STEP_PATH, hasReached, isRegistrationState } from '@/lib/registration/steps';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 
 /**
- * Locale negotiation (next-intl) and the optimistic "signed in?" redirect, decided on the
- * internal route. Only a first gate: every page and action checks again against the database.
+ * Locale negotiation (next-intl) and the optimistic "signed in? registered?" redirects, decided
+ * on the internal route from the session token. Only a first gate: every page, action and route
+ * handler checks again against the database.
  */
-const { auth } = NextAuth(authConfig);
 const intl = createIntlMiddleware(routing);
 
 const SIGNED_IN_ONLY = new Set<AppPathname>([
@@ -20,20 +21,36 @@ const SIGNED_IN_ONLY = new Set<AppPathname>([
   '/building-code-services/register/client-record',
   '/building-code-services/profile',
 ]);
-/** Pages whose URL carries a one-time token: no Referer may leak it (HDR-03). */
+/**
+ * Pages whose URL carries a one-time token: no Referer may leak it to another site (HDR-03).
+ * `same-origin` rather than `no-referrer`: with no-referrer, browsers send `Origin: null` on the
+ * page's own form POST, which the server-action origin check rightly refuses (no JavaScript).
+ */
 const TOKEN_PAGES = new Set<AppPathname>(['/activate', '/reset-password']);
 
-export default auth((req) => {
+export default async function middleware(req: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const route = internalPath(req.nextUrl.pathname);
   const publicPath = req.nextUrl.pathname + req.nextUrl.search;
 
+  const token =
+    route && SIGNED_IN_ONLY.has(route.pathname)
+      ? await readSessionToken(req.cookies.get(SESSION_COOKIE)?.value)
+      : null;
+  const signedIn = Boolean(token?.sub);
+  const needs = route ? PAGE_NEEDS[route.pathname] : undefined;
+  const registration = isRegistrationState(token?.reg) ? token.reg : 'needs_consent';
+
   let response: NextResponse;
-  if (route && SIGNED_IN_ONLY.has(route.pathname) && !req.auth?.user) {
+  if (route && SIGNED_IN_ONLY.has(route.pathname) && !signedIn) {
     const login = new URL(localizedPath('/login', route.locale), req.url);
     login.searchParams.set('callbackUrl', publicPath);
     response = NextResponse.redirect(login);
+  } else if (route && needs && !hasReached(registration, needs)) {
+    // Building Code Services stay closed until registration is done: back to the step due.
+    const step = new URL(localizedPath(STEP_PATH[registration], route.locale), req.url);
+    response = NextResponse.redirect(step);
   } else {
     const headers = new Headers(req.headers);
     // Never let a client-sent internal header reach the app (CVE-2025-29927, DEP-01).
@@ -50,11 +67,11 @@ export default auth((req) => {
     response.headers.set('Cache-Control', 'no-store');
   }
   if (route && TOKEN_PAGES.has(route.pathname)) {
-    response.headers.set('Referrer-Policy', 'no-referrer');
+    response.headers.set('Referrer-Policy', 'same-origin');
     response.headers.set('Cache-Control', 'no-store');
   }
   return response;
-});
+}
 
 export const config = {
   // Everything but API routes, Next.js internals, the dev mailbox and files with an extension.

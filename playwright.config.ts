@@ -5,6 +5,8 @@ const skipBuild = process.env.E2E_SKIP_BUILD === '1';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // E2E mail and PIN files live beside it in test-results/, outside what Playwright cleans.
+  outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   retries: 0,

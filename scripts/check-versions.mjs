@@ -22,7 +22,9 @@ for (const [name, lines] of Object.entries(MINIMUMS)) {
   const { version } = require(`${name}/package.json`);
   const min = lines[parse(version)[0]];
   if (!min || !atLeast(version, min)) {
-    console.error(`${name} ${version} is below the patched minimum (${min ?? 'unsupported major'})`);
+    console.error(
+      `${name} ${version} is below the patched minimum (${min ?? 'unsupported major'})`,
+    );
     ok = false;
   } else {
     console.log(`${name} ${version} ≥ ${min}`);

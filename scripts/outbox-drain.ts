@@ -6,7 +6,8 @@
 import { loadEnvConfig } from '@next/env';
 import { DatabaseLockedError } from '../lib/db/pglite-lock';
 
-loadEnvConfig(process.cwd());
+// Development (the default outside production) reads .env.development, like `next dev`.
+loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production');
 
 async function main() {
   if (!process.env.SMTP_URL) {

@@ -12,6 +12,22 @@ import { allowActivationMail, issueActivationLink } from './issue-activation-lin
 export type CreateAccountResult = 'ok' | 'rate_limited';
 
 /**
+ * Counts one registration POST from a client address (REG-05: 20 a minute), valid or not, and
+ * says whether it may go on. createAccount counts its own; the action counts refused forms.
+ */
+export async function countRegistrationAttempt(
+  deps: Pick<AccountDeps, 'db' | 'now'>,
+  ip: string,
+): Promise<boolean> {
+  const { allowed } = await hitRateLimit(deps.db, {
+    key: rateLimitKey('register-ip', ip),
+    ...LIMITS.registerPerIp,
+    now: deps.now(),
+  });
+  return allowed;
+}
+
+/**
  * Creates a pending account and queues its activation email, in one transaction. The answer is
  * the same whether or not the address already has an account (REG-01): a pending account gets
  * a fresh activation link (and the password just chosen), an active one gets an "account already
@@ -22,12 +38,7 @@ export async function createAccount(
   input: { email: string; password: string; locale: Locale; termsVersion: string; ip: string },
 ): Promise<CreateAccountResult> {
   const now = deps.now();
-  const perIp = await hitRateLimit(deps.db, {
-    key: rateLimitKey('register-ip', input.ip),
-    ...LIMITS.registerPerIp,
-    now,
-  });
-  if (!perIp.allowed) return 'rate_limited';
+  if (!(await countRegistrationAttempt(deps, input.ip))) return 'rate_limited';
 
   const email = normalizeEmail(input.email);
   // Hash first, whatever happens next, so both answers take the same time.

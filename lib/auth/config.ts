@@ -1,5 +1,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import type {} from 'next-auth/jwt';
+import { isRegistrationState, type RegistrationState } from '@/lib/registration/steps';
+import { authSecrets } from '@/lib/security/secrets';
 
 /**
  * The edge-safe half of the Auth.js setup, shared by middleware.ts and lib/auth/index.ts.
@@ -19,10 +21,13 @@ export const SESSION_COOKIE = useSecureCookies ? '__Host-monso.session' : 'monso
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
+    registration?: RegistrationState;
   }
   interface Session {
     /** The session version the JWT was minted with; the DAL compares it with the database. */
     sessionVersion: number;
+    /** Building Code Services registration, for middleware's optimistic gate only. */
+    registration: RegistrationState;
   }
 }
 
@@ -32,11 +37,15 @@ declare module 'next-auth/jwt' {
     sv?: number;
     /** When the person authenticated, in seconds since the epoch. */
     authTime?: number;
+    /** Registration state as last read from the database (never from a client payload). */
+    reg?: RegistrationState;
   }
 }
 
 export const authConfig = {
   trustHost: true,
+  // AUTH_SECRET may hold several comma-separated values to rotate: the first signs, all verify.
+  secret: authSecrets(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   useSecureCookies,
   cookies: {
@@ -48,23 +57,26 @@ export const authConfig = {
   pages: { signIn: '/fr/connexion', error: '/fr/connexion' },
   providers: [],
   callbacks: {
-    // The token holds only sub, sv and authTime (PRIV-04): no name, email or address.
+    // The token holds only sub, sv, authTime and the registration step (PRIV-04): no name,
+    // email or address. lib/auth/index.ts refreshes `reg` from the database on updates.
     jwt({ token, user }) {
       if (user?.id) {
         return {
           sub: user.id,
           sv: user.sessionVersion ?? 0,
           authTime: Math.floor(Date.now() / 1000),
+          reg: user.registration ?? 'needs_consent',
         };
       }
       // Updates (POST /api/auth/session) never copy the client's payload into the token.
-      return { sub: token.sub, sv: token.sv, authTime: token.authTime };
+      return { sub: token.sub, sv: token.sv, authTime: token.authTime, reg: token.reg };
     },
     session({ session, token }) {
       return {
         expires: session.expires,
         user: { id: token.sub ?? '' },
         sessionVersion: token.sv ?? 0,
+        registration: isRegistrationState(token.reg) ? token.reg : 'needs_consent',
       };
     },
   },

@@ -3,6 +3,8 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { accountDeps } from '@/lib/accounts/runtime-deps';
+import { getDb } from '@/lib/db/client';
+import { getRegistrationState } from '@/lib/registration/registration-state';
 import { clientIp } from '@/lib/security/client-ip';
 import { authConfig } from './config';
 
@@ -17,8 +19,27 @@ export class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      // An update (after each registration step, or a forged POST /api/auth/session) re-reads
+      // the database: the payload is never trusted (STACK.md, AUTHZ-03).
+      if (params.trigger === 'update' && token.sub) {
+        token.reg = await getRegistrationState(await getDb(), token.sub);
+      }
+      return token;
+    },
+  },
+  logger: {
+    // A refused sign-in is an expected answer, logged as a security event, not a server error.
+    error(error) {
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -28,14 +49,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!email || !password || email.length > 254 || password.length > 1024) {
           throw new InvalidCredentials();
         }
-        const result = await authenticate(await accountDeps(), {
+        const deps = await accountDeps();
+        const result = await authenticate(deps, {
           email,
           password,
           ip: clientIp(request.headers),
         });
         switch (result.status) {
           case 'ok':
-            return { id: result.userId, sessionVersion: result.sessionVersion };
+            return {
+              id: result.userId,
+              sessionVersion: result.sessionVersion,
+              registration: await getRegistrationState(deps.db, result.userId),
+            };
           case 'not_activated':
             throw new AccountNotActivated();
           case 'rate_limited':

@@ -1,12 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { auth } from './index';
+import { SESSION_COOKIE } from './config';
+import { readSessionToken } from './session-token';
 
 export interface CurrentUser {
   id: string;
@@ -20,8 +21,8 @@ export interface CurrentUser {
  * active gives null. Middleware only guesses; this is the authority.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const token = await readSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
+  const id = token?.sub;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const db = await getDb();
   const [user] = await db
@@ -34,7 +35,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     })
     .from(users)
     .where(eq(users.id, id));
-  if (!user || user.status !== 'active' || user.sessionVersion !== session.sessionVersion) {
+  if (!user || user.status !== 'active' || user.sessionVersion !== token.sv) {
     return null;
   }
   return { id: user.id, email: user.email, locale: user.locale };

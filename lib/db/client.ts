@@ -45,6 +45,20 @@ async function openPglite(dir: string): Promise<Db> {
  * benchmarks against a plain PostgreSQL (see tests/helpers/ws-bridge.ts).
  */
 async function openNeon(url: string): Promise<Db> {
+  // The process-wide connection lives as long as the process: nothing closes it.
+  return (await createNeonDb(url)).db;
+}
+
+/**
+ * A Neon Pool and its drizzle database, with a way to close the pool: what openNeon uses, and
+ * what tests and benchmarks call to open (and close) their own pool beside the shared one
+ * (`max`: the most connections it opens; 5 by default).
+ * The driver settings are process-wide (neonConfig), read from NEON_WS_PROXY on every call.
+ */
+export async function createNeonDb(
+  url: string,
+  opts: { max?: number } = {},
+): Promise<{ db: Db; close(): Promise<void> }> {
   const { Pool, neonConfig } = await import('@neondatabase/serverless');
   const { drizzle } = await import('drizzle-orm/neon-serverless');
   if (typeof WebSocket === 'undefined') {
@@ -53,20 +67,26 @@ async function openNeon(url: string): Promise<Db> {
   }
   const proxy = process.env.NEON_WS_PROXY;
   if (proxy) {
+    // A plain PostgreSQL behind a bridge: no TLS inside the WebSocket, and no pipelining (with
+    // it on, SCRAM authentication fails: "invalid SASL authentication mechanism").
     neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
   }
-  const pool = new Pool({ connectionString: url, max: 5 });
-  return drizzle(pool, { schema }) as unknown as Db;
+  const pool = new Pool({ connectionString: url, max: opts.max ?? 5 });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return { db, close: () => pool.end() };
 }
 
-/** Applies the drizzle-kit migrations to a Postgres database reached through DATABASE_URL. */
-export async function migrateDatabase(db: Db): Promise<void> {
-  if (process.env.DATABASE_URL) {
+/**
+ * Applies the drizzle-kit migrations to a Postgres database reached through the Neon driver.
+ * `neon` says which driver `db` uses; by default, the one getDb() picks (Neon when DATABASE_URL
+ * is set). The embedded database is migrated when it is opened, so there is nothing to do.
+ */
+export async function migrateDatabase(db: Db, opts: { neon?: boolean } = {}): Promise<void> {
+  if (opts.neon ?? Boolean(process.env.DATABASE_URL)) {
     const { migrate } = await import('drizzle-orm/neon-serverless/migrator');
     await migrate(db as never, { migrationsFolder: MIGRATIONS });
   }
-  // The embedded database is migrated when it is opened.
 }

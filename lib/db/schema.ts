@@ -14,7 +14,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
-  /** Normalized (trimmed, lowercased) address; see lib/accounts/email.ts. */
+  /** Normalized (trimmed, lowercased) address; see lib/accounts/email-address.ts. */
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   /** 'pending' until the activation link is used with the right password. */
@@ -104,3 +104,89 @@ export const securityEvents = pgTable(
   },
   (t) => [index().on(t.type, t.occurredAt)],
 );
+
+/**
+ * Building Code Services registration, one row per person: the profile shared with the service,
+ * the notice version they consented to, and their choice at the previous-client-record step.
+ */
+export const buildingRegistrations = pgTable('building_registrations', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  title: text('title'),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  communicationLanguage: text('communication_language', { enum: ['fr', 'en'] }).notNull(),
+  unit: text('unit'),
+  address1: text('address1'),
+  address2: text('address2'),
+  city: text('city'),
+  province: text('province'),
+  postalCode: text('postal_code'),
+  country: text('country'),
+  phone: text('phone').notNull(),
+  phoneExtension: text('phone_extension'),
+  secondaryPhone: text('secondary_phone'),
+  secondaryPhoneExtension: text('secondary_phone_extension'),
+  /** The collection notice version last accepted; a newer one sends the person back (PRIV-03). */
+  noticeVersion: text('notice_version').notNull(),
+  consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+  /** null until the person links a previous client record or chooses not to. */
+  clientRecordChoice: text('client_record_choice', { enum: ['linked', 'skipped'] }),
+  clientRecordChoiceAt: timestamp('client_record_choice_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every consent given, as evidence (PRIV-02): never updated, never deleted with a new one. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    serviceKey: text('service_key').notNull(),
+    action: text('action', { enum: ['granted'] }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    noticeVersion: text('notice_version').notNull(),
+    noticeLocale: text('notice_locale', { enum: ['fr', 'en'] }).notNull(),
+    noticeSha256: text('notice_sha256').notNull(),
+    fieldsShared: jsonb('fields_shared').$type<string[]>().notNull(),
+  },
+  (t) => [index().on(t.userId, t.occurredAt)],
+);
+
+/**
+ * Clients of the old system, each with a mailed PIN. Only a keyed HMAC of the PIN is stored
+ * (pepper in PIN_PEPPER, outside the database: a dump alone cannot test a PIN, PIN-04).
+ */
+export const clientRecords = pgTable(
+  'client_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientNumber: text('client_number').notNull().unique(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    address: text('address'),
+    pinHash: text('pin_hash').notNull(),
+    pinIssuedAt: timestamp('pin_issued_at', { withTimezone: true }).notNull(),
+    pinExpiresAt: timestamp('pin_expires_at', { withTimezone: true }).notNull(),
+    pinUsedAt: timestamp('pin_used_at', { withTimezone: true }),
+    linkedUserId: uuid('linked_user_id')
+      .unique()
+      .references(() => users.id, { onDelete: 'set null' }),
+    linkedAt: timestamp('linked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('client_records_pin_hash_idx').on(t.pinHash)],
+);
+
+/** Consecutive wrong PINs per account; 10 lock linking until the City unlocks it (PIN-02). */
+export const pinLockouts = pgTable('pin_lockouts', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  lockedAt: timestamp('locked_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,6 +1,7 @@
 import type { ComponentProps, FunctionComponent } from 'react';
 import AccountExistsEmail from '@/emails/account-exists';
 import ActivationEmail from '@/emails/activation';
+import ClientRecordLinkedEmail from '@/emails/client-record-linked';
 import type { EmailMessageKey } from '@/emails/components/messages';
 
 /**
@@ -10,6 +11,10 @@ import type { EmailMessageKey } from '@/emails/components/messages';
 export const templates = {
   activation: { component: ActivationEmail, subjectKey: 'Activation.subject' },
   'account-exists': { component: AccountExistsEmail, subjectKey: 'AccountExists.subject' },
+  'client-record-linked': {
+    component: ClientRecordLinkedEmail,
+    subjectKey: 'ClientRecordLinked.subject',
+  },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

@@ -8,6 +8,8 @@ export const routing = defineRouting({
   locales: ['fr', 'en'],
   defaultLocale: 'fr',
   localePrefix: 'always',
+  // Its alternate-language Link header is built from the request's Host: leave it out.
+  alternateLinks: false,
   // The language toggle is a link; a cookie would make `/` stick to the last language used,
   // which is fine, but it must never be the only signal: the path always carries the locale.
   localeCookie: { name: 'monso-locale', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 },

@@ -21,7 +21,12 @@ export type SecurityEventType =
   | 'login_success'
   | 'login_failure'
   | 'login_locked'
-  | 'logout';
+  | 'logout'
+  | 'consent'
+  | 'client_record_skipped'
+  | 'pin_attempt_failed'
+  | 'pin_locked'
+  | 'pin_linked';
 
 export type SecurityEventDetail = Record<string, string | number | boolean>;
 

@@ -27,7 +27,8 @@ export function authSecrets(env: Env = process.env): string[] {
 /**
  * Throws an Error naming the variable when, in production, AUTH_SECRET is missing, has any
  * (comma-separated) value shorter than 32 characters or is the committed development secret, or
- * when APP_URL is missing or not an absolute http(s) URL. Does nothing outside production.
+ * when PIN_PEPPER is missing, short, the development value or equal to AUTH_SECRET, or when
+ * APP_URL is missing or not an absolute http(s) URL. Does nothing outside production.
  */
 export function assertProductionSecrets(env: Env = process.env): void {
   if (env.NODE_ENV !== 'production') return;
@@ -56,5 +57,16 @@ export function assertProductionSecrets(env: Env = process.env): void {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error('APP_URL must be an http(s) URL.');
+  }
+
+  const pepper = env.PIN_PEPPER?.trim() ?? '';
+  if (pepper.length < MIN_AUTH_SECRET_LENGTH) {
+    throw new Error(`PIN_PEPPER is missing or shorter than ${MIN_AUTH_SECRET_LENGTH} characters.`);
+  }
+  if (pepper.startsWith(DEV_SECRET_PREFIX)) {
+    throw new Error('PIN_PEPPER is the development value: set a real one in production.');
+  }
+  if (values.includes(pepper)) {
+    throw new Error('PIN_PEPPER must differ from AUTH_SECRET.');
   }
 }

@@ -1,4 +1,5 @@
 import {
+  BASE_URL,
   LOCALES,
   MESSAGES,
   PASSWORD,
@@ -86,9 +87,7 @@ for (const locale of LOCALES) {
     const mail = await waitForMail(email);
     const link = activationLink(mail);
     expect(
-      link.startsWith(
-        `http://localhost:3100/${locale}/${locale === 'fr' ? 'activer' : 'activate'}?token=`,
-      ),
+      link.startsWith(`${BASE_URL}/${locale}/${locale === 'fr' ? 'activer' : 'activate'}?token=`),
     ).toBe(true);
     expect(mail.html).toContain(`lang="${locale}"`);
     expect(mail.html).toContain(locale === 'fr' ? 'Activer mon compte' : 'Activate my account');

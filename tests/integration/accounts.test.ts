@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activateAccount, inspectActivationLink } from '@/lib/accounts/activate-account';
 import { authenticate } from '@/lib/accounts/authenticate';
+import { countRegistrationAttempt } from '@/lib/accounts/create-account';
 import { endSessions } from '@/lib/accounts/end-sessions';
 import { resendActivation } from '@/lib/accounts/resend-activation';
 import { activationTokens, emailOutbox, users } from '@/lib/db/schema';
@@ -112,6 +113,13 @@ describe('createAccount', () => {
     }
     expect(await register(deps, 'r20@example.ca', { ip })).toBe('rate_limited');
     expect(await userByEmail(t.db, 'r20@example.ca')).toBeUndefined();
+  });
+
+  it('counts refused forms against the same per-address budget (REG-05)', async () => {
+    const ip = '198.51.100.8';
+    for (let i = 0; i < 20; i++) expect(await countRegistrationAttempt(deps, ip)).toBe(true);
+    expect(await countRegistrationAttempt(deps, ip)).toBe(false);
+    expect(await register(deps, 'late@example.ca', { ip })).toBe('rate_limited');
   });
 
   it('stores only the SHA-256 of tokens and no link in clear (ACT-01)', async () => {

@@ -30,6 +30,18 @@ const cases: {
       ['https://p.example/en/forgot-password', (m) => m.AccountExists.forgotPassword],
     ],
   },
+  'client-record-linked': {
+    props: {
+      clientNumber: '12345678',
+      profileUrl: 'https://p.example/fr/services-du-code-du-batiment/profil',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/profil',
+        (m) => m.ClientRecordLinked.button,
+      ],
+    ],
+  },
 };
 
 describe('renderEmail', () => {

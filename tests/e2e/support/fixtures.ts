@@ -10,6 +10,7 @@ export const MESSAGES = { fr, en } as const;
 export type Locale = keyof typeof MESSAGES;
 export const LOCALES: Locale[] = ['fr', 'en'];
 export const PASSWORD = 'violet tambour quinze nuages';
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
 const MAIL_DIR = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
 
@@ -77,6 +78,30 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(serious, `axe on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * axe-core for a page opened with JavaScript disabled, where axe itself cannot run: the page's
+ * current HTML, scripts removed, is served at the same URL in a JavaScript-enabled context (so its
+ * stylesheets still load from the server) and checked there.
+ */
+export async function expectAccessibleWithoutJs(page: Page): Promise<void> {
+  const url = page.url();
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const browser = page.context().browser();
+  if (!browser) throw new Error('expectAccessibleWithoutJs needs a browser-backed page');
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route(
+      (u) => u.href === url,
+      (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await copy.goto(url);
+    await expectAccessible(copy);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Fills and submits "Créez votre compte" / "Create your account". */
 export async function fillCreateAccount(
   page: Page,
@@ -107,8 +132,23 @@ export async function signIn(page: Page, locale: Locale, email: string, password
   await page.getByRole('button', { name: t.submit, exact: true }).click();
 }
 
+/**
+ * Waits until React has hydrated a page with a password field: its show/hide toggle only exists
+ * then. A click before that submits the plain no-JS form instead of the server action fetch.
+ */
+export async function waitForHydration(page: Page, locale: Locale): Promise<void> {
+  await expect(
+    page.getByRole('button', { name: MESSAGES[locale].Form.showPassword }).first(),
+  ).toBeVisible();
+}
+
 /** Creates and activates an account through the pages; ends signed in on the dashboard. */
-export async function createActiveAccount(page: Page, locale: Locale, email = uniqueEmail()) {
+export async function createActiveAccount(
+  page: Page,
+  locale: Locale,
+  email = uniqueEmail(),
+  opts: { javaScript?: boolean } = {},
+) {
   await page.goto(`/${locale}/${locale === 'fr' ? 'creer-un-compte' : 'create-account'}`);
   await fillCreateAccount(page, locale, { email });
   await expect(
@@ -116,10 +156,70 @@ export async function createActiveAccount(page: Page, locale: Locale, email = un
   ).toBeVisible();
   const mail = await waitForMail(email);
   await page.goto(activationLink(mail));
+  if (opts.javaScript !== false) await waitForHydration(page, locale);
   await page.getByLabel(MESSAGES[locale].ActivatePage.password, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: MESSAGES[locale].ActivatePage.submit }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: MESSAGES[locale].DashboardPage.title }),
   ).toBeVisible();
   return email;
+}
+
+const PIN_FILE = path.resolve(process.env.E2E_PIN_FILE ?? 'test-results/e2e-pins.csv');
+let pinsTaken = 0;
+
+/** A client record issued by `npm run clients -- import` before the server started. */
+export function nextClientPin(): { clientNumber: string; pin: string } {
+  const rows = fs.readFileSync(PIN_FILE, 'utf8').trim().split(/\r?\n/).slice(1);
+  const row = rows[pinsTaken++];
+  if (!row)
+    throw new Error('no more e2e client PINs: add rows to tests/e2e/support/client-records.csv');
+  const cells = row.split(',');
+  return { clientNumber: cells[0]!, pin: cells.at(-1)! };
+}
+
+export const AREA = {
+  fr: {
+    home: '/fr/services-du-code-du-batiment',
+    register: '/fr/services-du-code-du-batiment/inscription',
+    clientRecord: '/fr/services-du-code-du-batiment/inscription/dossier-client',
+    profile: '/fr/services-du-code-du-batiment/profil',
+  },
+  en: {
+    home: '/en/building-code-services',
+    register: '/en/building-code-services/register',
+    clientRecord: '/en/building-code-services/register/client-record',
+    profile: '/en/building-code-services/profile',
+  },
+} as const;
+
+/** Fills "Renseignements du profil personnel" with a valid profile and accepts. */
+export async function fillConsent(
+  page: Page,
+  locale: Locale,
+  overrides: Record<string, string> = {},
+) {
+  const p = MESSAGES[locale].Profile;
+  const req = ` ${MESSAGES[locale].Form.required}`;
+  const values = {
+    firstName: 'Jean',
+    lastName: 'Tremblay',
+    address1: '110, avenue Laurier Ouest',
+    city: 'Ottawa',
+    postalCode: 'k1p1j1',
+    phone: '613 580 2424',
+    ...overrides,
+  };
+  await page.getByLabel(p.firstName.label + req, { exact: true }).fill(values.firstName);
+  await page.getByLabel(p.lastName.label + req, { exact: true }).fill(values.lastName);
+  await page.getByLabel(p.communicationLanguage.label + req, { exact: true }).selectOption(locale);
+  await page.getByLabel(p.address1.label, { exact: true }).fill(values.address1);
+  await page.getByLabel(p.city.label, { exact: true }).fill(values.city);
+  await page.getByLabel(p.province.label, { exact: true }).selectOption('ON');
+  await page.getByLabel(p.postalCode.label, { exact: true }).fill(values.postalCode);
+  await page.getByLabel(p.phone.label + req, { exact: true }).fill(values.phone);
+  await page.getByLabel(MESSAGES[locale].RegisterPage.consent + req).check();
+  await page
+    .getByRole('button', { name: MESSAGES[locale].RegisterPage.submit, exact: true })
+    .click();
 }

@@ -3,7 +3,7 @@
  * into E2E_MAIL_DIR, a fresh embedded database, and `next start` (production build) wired to both.
  * Playwright starts this as its webServer and stops it when the run ends.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSmtpSink } from '../../helpers/smtp-sink';
@@ -11,6 +11,7 @@ import { startSmtpSink } from '../../helpers/smtp-sink';
 const port = process.env.E2E_PORT ?? '3100';
 const mailDir = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
 const dataDir = path.resolve(process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite');
+const pinFile = path.resolve(process.env.E2E_PIN_FILE ?? 'test-results/e2e-pins.csv');
 
 async function main() {
   fs.rmSync(mailDir, { recursive: true, force: true });
@@ -39,19 +40,35 @@ async function main() {
   };
   const poll = setInterval(flush, 50);
 
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef',
+    PIN_PEPPER: process.env.PIN_PEPPER ?? 'e2e-only-pin-pepper-0123456789abcdef0123456789',
+    CRON_SECRET: process.env.CRON_SECRET ?? 'e2e-only-cron-secret-0123456789abcdef',
+    SMTP_URL: sink.url,
+    PGLITE_DIR: dataDir,
+    DATABASE_URL: '',
+  };
+  // Client PINs are issued by the operators' command, before the server holds the database.
+  const pins = spawnSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'scripts/clients.ts',
+      'import',
+      'tests/e2e/support/client-records.csv',
+      '--out',
+      pinFile,
+    ],
+    { stdio: 'inherit', env },
+  );
+  if (pins.status !== 0) throw new Error('could not issue the e2e client PINs');
+
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
     stdio: 'inherit',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      APP_URL: `http://localhost:${port}`,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef',
-      PIN_PEPPER: process.env.PIN_PEPPER ?? 'e2e-only-pin-pepper-0123456789abcdef0123456789',
-      CRON_SECRET: process.env.CRON_SECRET ?? 'e2e-only-cron-secret-0123456789abcdef',
-      SMTP_URL: sink.url,
-      PGLITE_DIR: dataDir,
-      DATABASE_URL: '',
-    },
+    env,
   });
   const stop = () => {
     clearInterval(poll);

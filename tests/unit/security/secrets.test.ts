@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { assertProductionSecrets, authSecrets } from '@/lib/security/secrets';
 
 const good = 'Zx8d0pQ1mY5rT2vW9sL4kJ7hG3fD6aB0cE1nM8uI2oP=';
-const prod = { NODE_ENV: 'production', AUTH_SECRET: good, APP_URL: 'https://monservice.ottawa.ca' };
+const prod = {
+  NODE_ENV: 'production',
+  AUTH_SECRET: good,
+  APP_URL: 'https://monservice.ottawa.ca',
+  PIN_PEPPER: 'Qm9uam91ciBsZXMgYW1pcyBkdSBjb2RlIGR1IGLDonRpbWVudA',
+};
 
 describe('assertProductionSecrets (SEC-01)', () => {
   it('accepts a real secret and an https APP_URL', () => {
@@ -13,6 +18,17 @@ describe('assertProductionSecrets (SEC-01)', () => {
     expect(() =>
       assertProductionSecrets({ ...prod, APP_URL: 'http://localhost:3000' }),
     ).not.toThrow();
+  });
+
+  it('refuses a missing, short, development or reused PIN_PEPPER, naming it', () => {
+    for (const PIN_PEPPER of [
+      undefined,
+      'x'.repeat(31),
+      'dev-only-pin-pepper-not-for-production-0123456789',
+      good,
+    ]) {
+      expect(() => assertProductionSecrets({ ...prod, PIN_PEPPER })).toThrow(/PIN_PEPPER/);
+    }
   });
 
   it('refuses a missing or blank AUTH_SECRET, naming it', () => {

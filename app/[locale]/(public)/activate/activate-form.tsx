@@ -18,7 +18,7 @@ export function ActivateForm({ token }: { token: string }) {
   const { fieldError, items, formError } = useFormMessages(state, ['password'] as const);
   return (
     <>
-      <ErrorSummary items={items} formError={formError} />
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-6 max-w-prose">{t('intro')}</p>
       <form action={formAction} noValidate>

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { Link } from '@/lib/i18n/navigation';
 import { ActivateForm } from './activate-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { formPageTitle } from '@/lib/forms/page-title';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -25,7 +26,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'ActivatePage' });
   const state = await linkState(tokenOf(await searchParams));
-  return { title: state === 'valid' ? t('title') : t(`states.${STATE_VIEWS[state].key}.title`) };
+  return {
+    title:
+      state === 'valid'
+        ? await formPageTitle(locale, t('title'))
+        : t(`states.${STATE_VIEWS[state].key}.title`),
+  };
 }
 
 const STATE_VIEWS = {

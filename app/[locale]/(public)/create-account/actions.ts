@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { createAccount } from '@/lib/accounts/create-account';
+import { countRegistrationAttempt, createAccount } from '@/lib/accounts/create-account';
 import { normalizeEmail } from '@/lib/accounts/email-address';
 import { rememberPendingEmail } from '@/lib/accounts/pending-email-cookie';
 import { accountDeps } from '@/lib/accounts/runtime-deps';
@@ -32,12 +32,16 @@ export async function createAccountAction(
   if (!ctx.sameOrigin) {
     return { status: 'error', fieldErrors: {}, formError: 'Form.sessionExpired', values };
   }
+  const deps = await accountDeps();
   const parsed = createAccountSchema.safeParse(input);
   if (!parsed.success) {
+    if (!(await countRegistrationAttempt(deps, ctx.ip))) {
+      return { status: 'error', fieldErrors: {}, formError: 'Form.tooManyRequests', values };
+    }
     return { status: 'error', fieldErrors: fieldErrorsFrom(parsed.error), values };
   }
   const terms = await getTranslations({ locale: ctx.locale, namespace: 'Terms' });
-  const result = await createAccount(await accountDeps(), {
+  const result = await createAccount(deps, {
     email: parsed.data.email,
     password: parsed.data.password,
     locale: ctx.locale,

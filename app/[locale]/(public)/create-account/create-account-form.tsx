@@ -31,7 +31,7 @@ export function CreateAccountForm() {
   const paragraphs = terms.raw('paragraphs') as string[];
   return (
     <>
-      <ErrorSummary items={items} formError={formError} />
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-6">{t('allRequired')}</p>
       <form action={formAction} noValidate className="grid gap-8 md:grid-cols-2">

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CreateAccountForm } from './create-account-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { formPageTitle } from '@/lib/forms/page-title';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'CreateAccountPage' });
-  return { title: t('title') };
+  return { title: await formPageTitle(locale, t('title')) };
 }
 
 export default async function CreateAccountPage({ params }: Props) {

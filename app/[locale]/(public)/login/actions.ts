@@ -1,12 +1,15 @@
 'use server';
 
 import { AuthError, type CredentialsSignin } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { normalizeEmail } from '@/lib/accounts/email-address';
 import { loginSchema } from '@/lib/accounts/schemas';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { signIn } from '@/lib/auth';
 import { actionContext } from '@/lib/forms/action-context';
 import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
 import { localizedPath } from '@/lib/i18n/routing';
+import { landingPath } from '@/lib/registration/landing-path';
 
 export type LoginField = 'email' | 'password';
 
@@ -34,7 +37,7 @@ export async function loginAction(
     await signIn('credentials', {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo,
+      redirect: false,
     });
   } catch (error) {
     // signIn throws Next's redirect on success: only Auth.js errors are ours to handle.
@@ -49,5 +52,5 @@ export async function loginAction(
     }
     throw error;
   }
-  return { status: 'success', fieldErrors: {}, values };
+  redirect(await landingPath(redirectTo, normalizeEmail(parsed.data.email), ctx.locale));
 }

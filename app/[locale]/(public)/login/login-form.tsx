@@ -20,7 +20,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
   const notActivated = state.formError === 'LoginPage.errors.notActivated';
   return (
     <>
-      <ErrorSummary items={items} formError={formError} />
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
       {notActivated ? (
         <p className="-mt-4 mb-6">
           <Link href="/resend-activation">{t('errors.resendLink')}</Link>

@@ -7,6 +7,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { localizedPath } from '@/lib/i18n/routing';
 import { LoginForm } from './login-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { formPageTitle } from '@/lib/forms/page-title';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -18,7 +19,7 @@ const NOTICES = ['activated', 'signedOut', 'alreadyActivated'] as const;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'LoginPage' });
-  return { title: t('title') };
+  return { title: await formPageTitle(locale, t('title')) };
 }
 
 export default async function LoginPage({ params, searchParams }: Props) {

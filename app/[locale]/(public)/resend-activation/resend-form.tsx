@@ -17,7 +17,7 @@ export function ResendForm() {
   const { fieldError, items, formError } = useFormMessages(state, ['email'] as const);
   return (
     <>
-      <ErrorSummary items={items} formError={formError} />
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-6 max-w-prose">{t('intro')}</p>
       <form action={formAction} noValidate>

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { Link } from '@/lib/i18n/navigation';
+import { requireRegistrationState } from '@/lib/registration/require-registration';
+import { ProfileSummary } from './profile-summary';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'BuildingHomePage' });
+  return { title: t('title') };
+}
+
+/** "Services du Code du bâtiment": where applications start once registration is done. */
+export default async function BuildingHomePage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const { registration } = await requireRegistrationState(locale, ['registered']);
+  const t = await getTranslations('BuildingHomePage');
+  const r = registration!;
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-1 text-xl font-semibold">{t('greeting', { name: r.firstName })}</p>
+      <p className="mb-8 max-w-prose">{t('intro')}</p>
+      <div className="grid gap-8 md:grid-cols-2">
+        <section
+          aria-labelledby="profile-title"
+          className="rounded border-2 border-neutral-300 p-5"
+        >
+          <h2 id="profile-title" className="mb-3 text-xl font-bold text-ottawa-navy">
+            {t('profileTitle')}
+          </h2>
+          <ProfileSummary registration={r} compact />
+          <p className="mt-3">
+            <strong>{t('clientNumber')}</strong> {r.clientNumber ?? t('noClientRecord')}
+          </p>
+          <p className="mt-3 flex flex-wrap gap-4">
+            <Link href="/building-code-services/profile">
+              {r.clientNumber ? t('editProfile') : t('linkLater')}
+            </Link>
+          </p>
+        </section>
+        <section
+          aria-labelledby="requests-title"
+          className="rounded border-2 border-neutral-300 p-5"
+        >
+          <h2 id="requests-title" className="mb-3 text-xl font-bold text-ottawa-navy">
+            {t('requestsTitle')}
+          </h2>
+          <p>{t('requestsEmpty')}</p>
+        </section>
+      </div>
+      <section aria-labelledby="services-title" className="mt-8">
+        <h2 id="services-title" className="mb-2 text-xl font-bold text-ottawa-navy">
+          {t('servicesTitle')}
+        </h2>
+        <p className="mb-3">{t('servicesIntro')}</p>
+        <ul className="list-disc space-y-1 pl-6">
+          {(t.raw('services') as string[]).map((service) => (
+            <li key={service}>{service}</li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

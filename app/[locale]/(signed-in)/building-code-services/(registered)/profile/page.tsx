@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { requireRegistrationState } from '@/lib/registration/require-registration';
+import { PinForm } from '../../register/client-record/pin-form';
+import { ProfileSummary } from '../profile-summary';
+import { formPageTitle } from '@/lib/forms/page-title';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'BuildingProfilePage' });
+  return { title: await formPageTitle(locale, t('title')) };
+}
+
+/** "Mon profil": the profile shared, the client record (or a way to link one), the consent. */
+export default async function BuildingProfilePage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params);
+  const { registration } = await requireRegistrationState(locale, ['registered']);
+  const t = await getTranslations('BuildingProfilePage');
+  const format = await getFormatter();
+  const r = registration!;
+  const justLinked = (await searchParams).linked === '1' && r.clientNumber;
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+      {justLinked ? (
+        <p
+          role="status"
+          className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3 font-semibold"
+        >
+          {t('linked', { clientNumber: r.clientNumber! })}
+        </p>
+      ) : null}
+      <h1 className="page-title">{t('title')}</h1>
+      <section aria-labelledby="record-title" className="mb-8">
+        <h2 id="record-title" className="mb-2 text-xl font-bold text-ottawa-navy">
+          {t('clientRecordTitle')}
+        </h2>
+        {r.clientNumber ? (
+          <p>
+            <strong>{t('clientNumber')}</strong> {r.clientNumber}
+          </p>
+        ) : (
+          <>
+            <p className="mb-4 max-w-prose">{t('noClientRecord')}</p>
+            <div className="max-w-md">
+              <PinForm pageTitle={t('title')} />
+            </div>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="profile-title" className="mb-8">
+        <h2 id="profile-title" className="mb-3 text-xl font-bold text-ottawa-navy">
+          {t('profileTitle')}
+        </h2>
+        <ProfileSummary registration={r} />
+      </section>
+      <section aria-labelledby="consent-title">
+        <h2 id="consent-title" className="mb-2 text-xl font-bold text-ottawa-navy">
+          {t('consentTitle')}
+        </h2>
+        <p>{t('consentedOn', { date: format.dateTime(r.consentedAt, { dateStyle: 'long' }) })}</p>
+      </section>
+    </main>
+  );
+}

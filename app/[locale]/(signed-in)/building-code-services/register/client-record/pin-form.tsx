@@ -1,0 +1,35 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { TextField } from '@/app/_components/form/text-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { initialFormState } from '@/lib/forms/form-state';
+import { linkPinAction, type PinField } from './actions';
+
+/** "Code NIP du client" + "Lier avec un code NIP", on the client-record step and "Mon profil". */
+/** `pageTitle`: the title of the page the form sits on (client-record step or Mon profil). */
+export function PinForm({ pageTitle }: { pageTitle: string }) {
+  const t = useTranslations('ClientRecordPage');
+  const [state, formAction, pending] = useActionState(linkPinAction, initialFormState<PinField>());
+  const { fieldError, items, formError } = useFormMessages(state, ['pin'] as const);
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary items={items} formError={formError} pageTitle={pageTitle} />
+      <TextField
+        name="pin"
+        label={t('pin')}
+        hint={t('pinHint')}
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        spellCheck={false}
+        defaultValue={state.values.pin}
+        error={fieldError('pin')}
+      />
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {t('linkSubmit')}
+      </button>
+    </form>
+  );
+}

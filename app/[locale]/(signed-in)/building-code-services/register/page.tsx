@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { PROFILE_FIELDS } from '@/lib/registration/profile-schema';
+import { requireRegistrationState } from '@/lib/registration/require-registration';
+import { ConsentForm } from './consent-form';
+import type { ConsentField } from './actions';
+import { formPageTitle } from '@/lib/forms/page-title';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'RegisterPage' });
+  return { title: await formPageTitle(locale, t('title')) };
+}
+
+/** Step 1 of the registration: consent and profile. Pre-filled when re-consenting. */
+export default async function RegisterPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const { registration } = await requireRegistrationState(locale, ['needs_consent']);
+  const initialValues: Partial<Record<ConsentField, string>> = {};
+  if (registration) {
+    for (const field of PROFILE_FIELDS) initialValues[field] = registration[field] ?? '';
+  } else {
+    initialValues.communicationLanguage = locale;
+  }
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+      <ConsentForm initialValues={initialValues} reconsent={Boolean(registration)} />
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import { eq } from 'drizzle-orm';
+import { buildingRegistrations, consents } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import type { Locale } from '@/lib/i18n/routing';
+import { logSecurityEvent } from '@/lib/security/events';
+import { BUILDING_SERVICE_KEY, currentNoticeVersion, noticeSha256 } from './notice';
+import { PROFILE_FIELDS, type ProfileInput } from './profile-schema';
+import { registrationStateOf, type RegistrationState } from './registration-state';
+
+/**
+ * "J'accepte": saves the profile shared with Building Code Services and records the consent
+ * (time, notice version, locale and fingerprint, fields shared), in one transaction. Only for
+ * someone at the consent step; anyone else gets 'wrong_step' and nothing is written.
+ * Returns the state the person is in afterwards.
+ */
+export async function giveConsent(
+  deps: { db: Db; now: () => Date },
+  input: { userId: string; locale: Locale; profile: ProfileInput },
+): Promise<{ status: 'ok'; state: RegistrationState } | { status: 'wrong_step' }> {
+  const now = deps.now();
+  const version = currentNoticeVersion();
+  return deps.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({
+        noticeVersion: buildingRegistrations.noticeVersion,
+        clientRecordChoice: buildingRegistrations.clientRecordChoice,
+      })
+      .from(buildingRegistrations)
+      .where(eq(buildingRegistrations.userId, input.userId))
+      .for('update');
+    if (registrationStateOf(existing, version) !== 'needs_consent') {
+      return { status: 'wrong_step' as const };
+    }
+    const p = input.profile;
+    const profile = {
+      title: p.title || null,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      communicationLanguage: p.communicationLanguage as Locale,
+      unit: p.unit || null,
+      address1: p.address1 || null,
+      address2: p.address2 || null,
+      city: p.city || null,
+      province: p.province || null,
+      postalCode: p.postalCode || null,
+      country: p.country || null,
+      phone: p.phone,
+      phoneExtension: p.phoneExtension || null,
+      secondaryPhone: p.secondaryPhone || null,
+      secondaryPhoneExtension: p.secondaryPhoneExtension || null,
+      noticeVersion: version,
+      consentedAt: now,
+      updatedAt: now,
+    };
+    await tx
+      .insert(buildingRegistrations)
+      .values({ userId: input.userId, ...profile })
+      .onConflictDoUpdate({ target: buildingRegistrations.userId, set: profile });
+    await tx.insert(consents).values({
+      userId: input.userId,
+      serviceKey: BUILDING_SERVICE_KEY,
+      action: 'granted',
+      occurredAt: now,
+      noticeVersion: version,
+      noticeLocale: input.locale,
+      noticeSha256: noticeSha256(input.locale),
+      fieldsShared: PROFILE_FIELDS.filter((f) => p[f] !== ''),
+    });
+    await logSecurityEvent(tx, {
+      type: 'consent',
+      userId: input.userId,
+      detail: { service: BUILDING_SERVICE_KEY, noticeVersion: version },
+      now,
+    });
+    // A person re-consenting to a newer notice keeps the client-record choice already made.
+    return {
+      status: 'ok' as const,
+      state: registrationStateOf(
+        { noticeVersion: version, clientRecordChoice: existing?.clientRecordChoice ?? null },
+        version,
+      ),
+    };
+  });
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/** The 13 provinces and territories, by their Canada Post codes (VAL-01 allowlist). */
+export const PROVINCES = [
+  'AB',
+  'BC',
+  'MB',
+  'NB',
+  'NL',
+  'NS',
+  'NT',
+  'NU',
+  'ON',
+  'PE',
+  'QC',
+  'SK',
+  'YT',
+] as const;
+export const COUNTRIES = ['CA', 'US', 'OTHER'] as const;
+export const TITLES = ['mr', 'mrs', 'ms', 'mx', 'dr'] as const;
+export const LANGUAGES = ['fr', 'en'] as const;
+
+export const PROFILE_FIELDS = [
+  'title',
+  'firstName',
+  'lastName',
+  'communicationLanguage',
+  'unit',
+  'address1',
+  'address2',
+  'city',
+  'province',
+  'postalCode',
+  'country',
+  'phone',
+  'phoneExtension',
+  'secondaryPhone',
+  'secondaryPhoneExtension',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const key = (field: ProfileField, rule: string) => `Profile.${field}.errors.${rule}`;
+
+/** `k1p1j1`, `K1P-1J1` → `K1P 1J1`; null when it is not a Canadian postal code. */
+export function normalizePostalCode(raw: string): string | null {
+  const compact = raw.toUpperCase().replace(/[\s-]/g, '');
+  if (!/^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\d[ABCEGHJ-NPRSTV-Z]\d$/.test(compact)) return null;
+  return `${compact.slice(0, 3)} ${compact.slice(3)}`;
+}
+
+/** `613 580 2424`, `(613) 580-2424`, `+1 613.580.2424` → `613-580-2424`; null unless 10-digit NANP. */
+export function normalizePhone(raw: string): string | null {
+  if (!/^[\d\s().+-]*$/.test(raw)) return null;
+  let digits = raw.replace(/\D/g, '');
+  if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+  if (!/^[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return null;
+  return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
+const text = (field: ProfileField, max: number, required = false) =>
+  z
+    .string()
+    .transform((v) => v.trim())
+    .superRefine((v, ctx) => {
+      if (required && !v) ctx.addIssue({ code: 'custom', message: key(field, 'required') });
+      else if ([...v].length > max)
+        ctx.addIssue({ code: 'custom', message: key(field, 'tooLong') });
+      else if (CONTROL.test(v)) ctx.addIssue({ code: 'custom', message: key(field, 'invalid') });
+    });
+
+const choice = <T extends readonly string[]>(field: ProfileField, values: T, required: boolean) =>
+  z.string().superRefine((v, ctx) => {
+    if (!v) {
+      if (required) ctx.addIssue({ code: 'custom', message: key(field, 'required') });
+    } else if (!values.includes(v)) {
+      ctx.addIssue({ code: 'custom', message: key(field, 'invalid') });
+    }
+  });
+
+const extension = (field: ProfileField) =>
+  z
+    .string()
+    .transform((v) => v.trim())
+    .refine((v) => v === '' || /^\d{1,6}$/.test(v), { message: key(field, 'invalid') });
+
+const phone = (field: 'phone' | 'secondaryPhone', required: boolean) =>
+  z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (!value) {
+      if (required) ctx.addIssue({ code: 'custom', message: key(field, 'required') });
+      return '';
+    }
+    const normalized = normalizePhone(value);
+    if (!normalized) ctx.addIssue({ code: 'custom', message: key(field, 'invalid') });
+    return normalized ?? value;
+  });
+
+/**
+ * "Renseignements du profil personnel", checked on the server (VAL-01). `.strict()` refuses
+ * any field the form doesn't have (AUTHZ-04: no userId, role or state can ride along).
+ * Every field is checked even when another fails, so all errors show at once.
+ * Output: trimmed values, normalized postal code and phones, '' for empty optional fields.
+ */
+export const profileSchema = z
+  .object({
+    title: choice('title', TITLES, false),
+    firstName: text('firstName', 100, true),
+    lastName: text('lastName', 100, true),
+    communicationLanguage: choice('communicationLanguage', LANGUAGES, true),
+    unit: text('unit', 20),
+    address1: text('address1', 200),
+    address2: text('address2', 200),
+    city: text('city', 100),
+    province: choice('province', PROVINCES, false),
+    postalCode: text('postalCode', 20),
+    country: choice('country', COUNTRIES, false),
+    phone: phone('phone', true),
+    phoneExtension: extension('phoneExtension'),
+    secondaryPhone: phone('secondaryPhone', false),
+    secondaryPhoneExtension: extension('secondaryPhoneExtension'),
+  })
+  .strict()
+  .superRefine(
+    (input, ctx) => {
+      const inCanada = (input.country || 'CA') === 'CA';
+      if (input.postalCode) {
+        const ok = inCanada
+          ? normalizePostalCode(input.postalCode) !== null
+          : /^[A-Za-z0-9 -]{2,12}$/.test(input.postalCode);
+        if (!ok) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['postalCode'],
+            message: key('postalCode', 'invalid'),
+          });
+        }
+      }
+      if (
+        input.province &&
+        !inCanada &&
+        (PROVINCES as readonly string[]).includes(input.province)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['province'],
+          message: key('province', 'outsideCanada'),
+        });
+      }
+      // `when`: run even when another field failed, so every error shows at once.
+    },
+    { when: () => true },
+  )
+  .transform((input) => {
+    const country = input.country || 'CA';
+    const postalCode =
+      country === 'CA' && input.postalCode
+        ? (normalizePostalCode(input.postalCode) ?? input.postalCode)
+        : input.postalCode;
+    return { ...input, country, postalCode };
+  });
+
+export type ProfileInput = z.output<typeof profileSchema>;
