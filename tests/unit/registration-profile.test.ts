@@ -6,25 +6,10 @@ import {
   PROVINCES,
 } from '@/lib/registration/profile-schema';
 import en from '@/messages/en.json';
+import { PROFILE } from '../helpers/registration';
 import fr from '@/messages/fr.json';
 
-const valid = {
-  title: '',
-  firstName: 'Jean',
-  lastName: 'Tremblay',
-  communicationLanguage: 'fr',
-  unit: '',
-  address1: '110, avenue Laurier Ouest',
-  address2: '',
-  city: 'Ottawa',
-  province: 'ON',
-  postalCode: 'k1p1j1',
-  country: 'CA',
-  phone: '613 580 2424',
-  phoneExtension: '',
-  secondaryPhone: '',
-  secondaryPhoneExtension: '',
-};
+const valid = PROFILE;
 
 const errorsOf = (input: Record<string, string>) => {
   const result = profileSchema.safeParse(input);

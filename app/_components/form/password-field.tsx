@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useSyncExternalStore } from 'react';
-import { FieldError } from './field-error';
+import { FieldShell, fieldAria } from './field-shell';
 
 const noSubscription = () => () => {};
 
@@ -33,20 +33,8 @@ export function PasswordField({
     () => true,
     () => false,
   );
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="mb-5">
-      <label htmlFor={name} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mb-1 text-neutral-700">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${name}-error`} message={error} />
+    <FieldShell id={name} label={label} hint={hint} error={error}>
       <div className="flex max-w-md gap-2">
         <input
           id={name}
@@ -56,8 +44,7 @@ export function PasswordField({
           spellCheck={false}
           autoCapitalize="none"
           className="input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          {...fieldAria(name, hint, error)}
         />
         {enhanced ? (
           <button
@@ -71,6 +58,6 @@ export function PasswordField({
           </button>
         ) : null}
       </div>
-    </div>
+    </FieldShell>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import { FieldError } from './field-error';
+import { FieldShell, fieldAria } from './field-shell';
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
@@ -18,28 +18,22 @@ export function TextField({
   className,
   ...input
 }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`mb-5 ${className ?? ''}`}>
-      <label htmlFor={id} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mb-1 text-neutral-700">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-      <input
-        id={id}
-        name={name}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
-    </div>
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      <input id={id} name={name} className="input" {...fieldAria(id, hint, error)} {...input} />
+    </FieldShell>
+  );
+}
+
+/** An email address field: the right type, autocomplete and no autocorrection. */
+export function EmailField(props: Omit<TextFieldProps, 'type'>) {
+  return (
+    <TextField
+      type="email"
+      autoComplete="email"
+      spellCheck={false}
+      autoCapitalize="none"
+      {...props}
+    />
   );
 }

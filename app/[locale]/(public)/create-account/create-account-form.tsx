@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldError } from '@/app/_components/form/field-error';
 import { PasswordField } from '@/app/_components/form/password-field';
-import { TextField } from '@/app/_components/form/text-field';
+import { EmailField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
 import { createAccountAction, type CreateAccountField } from './actions';
@@ -36,23 +36,15 @@ export function CreateAccountForm() {
       <p className="mb-6">{t('allRequired')}</p>
       <form action={formAction} noValidate className="grid gap-8 md:grid-cols-2">
         <div>
-          <TextField
+          <EmailField
             name="email"
-            type="email"
             label={t('email')}
-            autoComplete="email"
-            spellCheck={false}
-            autoCapitalize="none"
             defaultValue={state.values.email}
             error={fieldError('email')}
           />
-          <TextField
+          <EmailField
             name="emailConfirm"
-            type="email"
             label={t('emailConfirm')}
-            autoComplete="email"
-            spellCheck={false}
-            autoCapitalize="none"
             defaultValue={state.values.emailConfirm}
             error={fieldError('emailConfirm')}
           />

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { PasswordField } from '@/app/_components/form/password-field';
-import { TextField } from '@/app/_components/form/text-field';
+import { EmailField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
 import { Link } from '@/lib/i18n/navigation';
@@ -34,13 +34,9 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
       ) : null}
       <form action={formAction} noValidate>
         {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-        <TextField
+        <EmailField
           name="email"
-          type="email"
           label={t('email')}
-          autoComplete="email"
-          spellCheck={false}
-          autoCapitalize="none"
           defaultValue={state.values.email}
           error={fieldError('email')}
         />

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
-import { TextField } from '@/app/_components/form/text-field';
+import { EmailField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
 import { resendActivationAction, type ResendField } from './actions';
@@ -21,13 +21,9 @@ export function ResendForm() {
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-6 max-w-prose">{t('intro')}</p>
       <form action={formAction} noValidate>
-        <TextField
+        <EmailField
           name="email"
-          type="email"
           label={t('email')}
-          autoComplete="email"
-          spellCheck={false}
-          autoCapitalize="none"
           defaultValue={state.values.email}
           error={fieldError('email')}
         />
