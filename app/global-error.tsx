@@ -1,22 +1,25 @@
 'use client';
 
 /* eslint-disable @next/next/no-html-link-for-pages -- the app failed: a full page load is the point */
-import en from '@/messages/en.json';
-import fr from '@/messages/fr.json';
+import text from '@/messages/global-error.json';
 
-/** Last resort when even the layout fails: no details, both languages (ERR-01). */
+/**
+ * Last resort when even the layout fails: no details, both languages (ERR-01). Its words are in
+ * messages/global-error.json, a file of their own so this page, loaded on every page, stays
+ * small (the full message files would add 10 kB of JavaScript).
+ */
 export default function GlobalError() {
   return (
     <html lang="fr">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem' }}>
         <main id="main">
-          <h1>{fr.ErrorPage.title}</h1>
+          <h1>{text.fr.title}</h1>
           <p>
-            {fr.ErrorPage.body} <a href="/fr">{fr.ErrorPage.home}</a>
+            {text.fr.body} <a href="/fr">{text.fr.home}</a>
           </p>
-          <h2 lang="en">{en.ErrorPage.title}</h2>
+          <h2 lang="en">{text.en.title}</h2>
           <p lang="en">
-            {en.ErrorPage.body} <a href="/en">{en.ErrorPage.home}</a>
+            {text.en.body} <a href="/en">{text.en.home}</a>
           </p>
         </main>
       </body>

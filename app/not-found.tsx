@@ -1,4 +1,4 @@
-import Link from 'next/link';
+/* eslint-disable @next/next/no-html-link-for-pages -- plain links: no client router code here */
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 
@@ -13,13 +13,13 @@ export default function GlobalNotFound() {
         <main id="main">
           <h1 className="page-title">{fr.NotFoundPage.title}</h1>
           <p className="mb-4">
-            {fr.NotFoundPage.body} <Link href="/fr">{fr.NotFoundPage.home}</Link>
+            {fr.NotFoundPage.body} <a href="/fr">{fr.NotFoundPage.home}</a>
           </p>
           <h2 lang="en" className="mb-2 text-xl font-bold">
             {en.NotFoundPage.title}
           </h2>
           <p lang="en">
-            {en.NotFoundPage.body} <Link href="/en">{en.NotFoundPage.home}</Link>
+            {en.NotFoundPage.body} <a href="/en">{en.NotFoundPage.home}</a>
           </p>
         </main>
       </body>

@@ -1,11 +1,12 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { isLocale, localizedPath } from '@/lib/i18n/routing';
 
 /** No stack trace or database message ever reaches the browser (ERR-01). */
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   const t = useTranslations('ErrorPage');
+  const locale = useLocale();
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
       <title>{t('title')}</title>
@@ -15,9 +16,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
         <button type="button" className="btn-primary" onClick={reset}>
           {t('retry')}
         </button>
-        <Link href="/" className="btn-secondary">
+        <a href={localizedPath('/', isLocale(locale) ? locale : 'fr')} className="btn-secondary">
           {t('home')}
-        </Link>
+        </a>
       </div>
     </main>
   );

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/app/_components/site-header';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 
 export default async function NotFound() {
   const t = await getTranslations('NotFoundPage');
@@ -11,7 +11,7 @@ export default async function NotFound() {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
         <h1 className="page-title">{t('title')}</h1>
         <p className="mb-6">{t('body')}</p>
-        <Link href="/">{t('home')}</Link>
+        <AppLink href="/">{t('home')}</AppLink>
       </main>
     </>
   );

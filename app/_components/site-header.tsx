@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { logoutAction } from '@/app/[locale]/(signed-in)/logout-action';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 import { LanguageToggle } from './language-toggle';
 
 /** The portal header: signed-out pages offer Aide and Connexion, signed-in ones the account menu. */
@@ -11,26 +11,26 @@ export async function SiteHeader({ variant }: { variant: 'public' | 'signed-in' 
   return (
     <header className="bg-ottawa-navy text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link
+        <AppLink
           href={variant === 'signed-in' ? '/dashboard' : '/'}
           className="text-xl font-bold text-white no-underline"
           aria-label={t('home')}
         >
           {t('siteName')}
-        </Link>
+        </AppLink>
         <nav aria-label={t('mainNav')}>
           <ul className="flex flex-wrap items-center gap-5">
             {variant === 'signed-in' ? (
               <li>
-                <Link href="/settings" className={navLink}>
+                <AppLink href="/settings" className={navLink}>
                   {t('nav.settings')}
-                </Link>
+                </AppLink>
               </li>
             ) : null}
             <li>
-              <Link href="/help" className={navLink}>
+              <AppLink href="/help" className={navLink}>
                 {t('nav.help')}
-              </Link>
+              </AppLink>
             </li>
             <li>
               {variant === 'signed-in' ? (
@@ -40,9 +40,9 @@ export async function SiteHeader({ variant }: { variant: 'public' | 'signed-in' 
                   </button>
                 </form>
               ) : (
-                <Link href="/login" className={navLink}>
+                <AppLink href="/login" className={navLink}>
                   {t('nav.login')}
-                </Link>
+                </AppLink>
               )}
             </li>
             <li>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import type { Locale } from '@/lib/i18n/routing';
+import { messageList } from '@/lib/i18n/message-list';
 
 /** The Building Code Services collection notice and consent, as content editors keep them. */
 const MESSAGES = { fr, en } as const;
@@ -23,7 +24,7 @@ export function noticeSha256(locale: Locale): string {
   const shown = [
     page.noticeVersion,
     page.transferTitle,
-    ...page.transferParagraphs,
+    ...messageList(page.transferParagraphs),
     page.collectionTitle,
     page.collectionText,
     page.consent,

@@ -90,3 +90,22 @@ describe('messages/fr.json and messages/en.json (I18N-01)', () => {
     expect(fr.DashboardPage.widgets.buildingServices.link).toBe('Appliquer, gérer et payer');
   });
 });
+
+describe('messages/global-error.json', () => {
+  it('has the same texts in both languages, none empty', async () => {
+    const text = (await import('@/messages/global-error.json')).default;
+    expect(Object.keys(text.en)).toEqual(Object.keys(text.fr));
+    for (const value of [...Object.values(text.fr), ...Object.values(text.en)]) {
+      expect(value.trim()).not.toBe('');
+    }
+  });
+});
+
+describe('messageList', () => {
+  it('reads a paragraph list as a JSON array or as the precompiled "0", "1"… object', async () => {
+    const { messageList } = await import('@/lib/i18n/message-list');
+    expect(messageList(['a', 'b'])).toEqual(['a', 'b']);
+    expect(messageList({ 0: 'a', 1: 'b', 2: 'c' })).toEqual(['a', 'b', 'c']);
+    expect(messageList(undefined)).toEqual([]);
+  });
+});

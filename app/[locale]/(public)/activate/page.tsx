@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { inspectActivationLink } from '@/lib/accounts/activate-account';
 import { getDb } from '@/lib/db/client';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 import { ActivateForm } from './activate-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';
@@ -62,9 +62,9 @@ export default async function ActivatePage({ params, searchParams }: Props) {
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
       <h1 className="page-title">{t(`states.${view.key}.title`)}</h1>
       <p className="mb-6 max-w-prose">{t(`states.${view.key}.body`)}</p>
-      <Link href={view.href} className="btn-primary">
+      <AppLink href={view.href} className="btn-primary">
         {t(`states.${view.key}.action`)}
-      </Link>
+      </AppLink>
     </main>
   );
 }

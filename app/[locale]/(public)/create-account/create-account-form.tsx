@@ -9,6 +9,7 @@ import { EmailField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
 import { createAccountAction, type CreateAccountField } from './actions';
+import { messageList } from '@/lib/i18n/message-list';
 
 const ORDER = [
   'email',
@@ -28,7 +29,7 @@ export function CreateAccountForm() {
   );
   const { fieldError, items, formError } = useFormMessages(state, ORDER);
   const termsError = fieldError('acceptTerms');
-  const paragraphs = terms.raw('paragraphs') as string[];
+  const paragraphs = messageList(terms.raw('paragraphs'));
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

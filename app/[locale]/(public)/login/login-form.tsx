@@ -7,7 +7,7 @@ import { PasswordField } from '@/app/_components/form/password-field';
 import { EmailField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
-import { Link } from '@/lib/i18n/navigation';
+import { LocalLink } from '@/app/_components/local-link';
 import { loginAction, type LoginField } from './actions';
 
 const ORDER = ['email', 'password'] as const satisfies readonly LoginField[];
@@ -23,7 +23,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
       {notActivated ? (
         <p className="-mt-4 mb-6">
-          <Link href="/resend-activation">{t('errors.resendLink')}</Link>
+          <LocalLink href="/resend-activation">{t('errors.resendLink')}</LocalLink>
         </p>
       ) : null}
       <h1 className="page-title">{t('title')}</h1>
@@ -52,7 +52,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
           <button type="submit" className="btn-primary" disabled={pending}>
             {t('submit')}
           </button>
-          <Link href="/forgot-password">{t('forgotPassword')}</Link>
+          <LocalLink href="/forgot-password">{t('forgotPassword')}</LocalLink>
         </div>
       </form>
     </>

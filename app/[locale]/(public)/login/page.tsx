@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { getCurrentUser } from '@/lib/auth/session';
 import { redirect } from 'next/navigation';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 import { localizedPath } from '@/lib/i18n/routing';
 import { LoginForm } from './login-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
@@ -48,9 +48,9 @@ export default async function LoginPage({ params, searchParams }: Props) {
           {t('noAccountTitle')}
         </h2>
         <p className="mb-5">{t('noAccountText')}</p>
-        <Link href="/create-account" className="btn-primary">
+        <AppLink href="/create-account" className="btn-primary">
           {t('createAccount')}
-        </Link>
+        </AppLink>
       </section>
     </main>
   );

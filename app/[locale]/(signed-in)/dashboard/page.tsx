@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { SURVEY_LINK, WIDGETS, type Widget } from '@/lib/dashboard/widgets';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 import type { Locale } from '@/lib/i18n/routing';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
@@ -88,9 +88,9 @@ async function WidgetCard({ widget, locale }: { widget: Widget; locale: Locale }
       <p className="mb-4">{t(`widgets.${k}.text`)}</p>
       <p className="mt-auto">
         {widget.link.kind === 'internal' ? (
-          <Link href={widget.link.pathname} className="font-semibold">
+          <AppLink href={widget.link.pathname} className="font-semibold">
             {t(`widgets.${k}.link`)}
-          </Link>
+          </AppLink>
         ) : (
           <a href={widget.link.href[locale]} className="font-semibold">
             {t(`widgets.${k}.link`)} <span className="sr-only">{t('opensExternal')}</span>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { pendingEmail } from '@/lib/accounts/pending-email-cookie';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 import { resendToPendingEmailAction } from '../../resend-activation/actions';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
@@ -54,11 +54,11 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
             </button>
           </form>
         ) : (
-          <Link href="/resend-activation" className="btn-primary">
+          <AppLink href="/resend-activation" className="btn-primary">
             {t('resend')}
-          </Link>
+          </AppLink>
         )}
-        <Link href="/create-account">{t('differentAddress')}</Link>
+        <AppLink href="/create-account">{t('differentAddress')}</AppLink>
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 
 /**
@@ -26,14 +26,14 @@ export default async function RegisteredLayout({
           <nav aria-label={t('label')}>
             <ul className="flex gap-5">
               <li>
-                <Link href="/building-code-services" className="font-semibold">
+                <AppLink href="/building-code-services" className="font-semibold">
                   {t('home')}
-                </Link>
+                </AppLink>
               </li>
               <li>
-                <Link href="/building-code-services/profile" className="font-semibold">
+                <AppLink href="/building-code-services/profile" className="font-semibold">
                   {t('profile')}
-                </Link>
+                </AppLink>
               </li>
             </ul>
           </nav>

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { Link } from '@/lib/i18n/navigation';
+import { AppLink } from '@/app/_components/app-link';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { ProfileSummary } from './profile-summary';
+import { messageList } from '@/lib/i18n/message-list';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -37,9 +38,9 @@ export default async function BuildingHomePage({ params }: Props) {
             <strong>{t('clientNumber')}</strong> {r.clientNumber ?? t('noClientRecord')}
           </p>
           <p className="mt-3 flex flex-wrap gap-4">
-            <Link href="/building-code-services/profile">
+            <AppLink href="/building-code-services/profile">
               {r.clientNumber ? t('editProfile') : t('linkLater')}
-            </Link>
+            </AppLink>
           </p>
         </section>
         <section
@@ -58,7 +59,7 @@ export default async function BuildingHomePage({ params }: Props) {
         </h2>
         <p className="mb-3">{t('servicesIntro')}</p>
         <ul className="list-disc space-y-1 pl-6">
-          {(t.raw('services') as string[]).map((service) => (
+          {messageList(t.raw('services')).map((service) => (
             <li key={service}>{service}</li>
           ))}
         </ul>

@@ -8,7 +8,7 @@ import { SelectField } from '@/app/_components/form/select-field';
 import { TextField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import type { FormState } from '@/lib/forms/form-state';
-import { Link } from '@/lib/i18n/navigation';
+import { LocalLink } from '@/app/_components/local-link';
 import {
   COUNTRIES,
   LANGUAGES,
@@ -17,6 +17,7 @@ import {
   TITLES,
 } from '@/lib/registration/profile-schema';
 import { consentAction, type ConsentField } from './actions';
+import { messageList } from '@/lib/i18n/message-list';
 
 const ORDER = [...PROFILE_FIELDS, 'consent'] as const satisfies readonly ConsentField[];
 
@@ -70,7 +71,7 @@ export function ConsentForm({
         <h2 id="transfer-title" className="mb-2 text-xl font-bold text-ottawa-navy">
           {t('transferTitle')}
         </h2>
-        {(t.raw('transferParagraphs') as string[]).map((paragraph) => (
+        {messageList(t.raw('transferParagraphs')).map((paragraph) => (
           <p key={paragraph} className="mb-3">
             {paragraph}
           </p>
@@ -168,9 +169,9 @@ export function ConsentForm({
           <button type="submit" className="btn-primary" disabled={pending}>
             {t('submit')}
           </button>
-          <Link href="/dashboard" className="btn-secondary">
+          <LocalLink href="/dashboard" className="btn-secondary">
             {t('cancel')}
-          </Link>
+          </LocalLink>
         </div>
       </form>
     </>

@@ -1,0 +1,14 @@
+'use client';
+
+import { useLocale } from 'next-intl';
+import type { AnchorHTMLAttributes } from 'react';
+import { isLocale, localizedPath, type AppPathname } from '@/lib/i18n/routing';
+
+/** AppLink's counterpart inside client components: a plain <a> to a page in this language. */
+export function LocalLink({
+  href,
+  ...anchor
+}: Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href: AppPathname }) {
+  const locale = useLocale();
+  return <a href={localizedPath(href, isLocale(locale) ? locale : 'fr')} {...anchor} />;
+}
