@@ -1,12 +1,16 @@
 /**
  * Runs once when a server starts (Node runtime only): refuses to start production without its
- * secrets (SEC-01) and opens the database early, so the embedded one is created and migrated
- * before the first request instead of during it.
+ * secrets (SEC-01), then starts opening the database in the background, so the embedded one is
+ * created and migrated before it is needed — without holding back pages that need no database
+ * (the login page answers while PGlite is still opening).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { assertProductionSecrets } = await import('./lib/security/secrets');
   assertProductionSecrets();
   const { getDb } = await import('./lib/db/client');
-  await getDb();
+  getDb().catch((error: unknown) => {
+    // The first request that needs the database tries again and answers with the error page.
+    console.error('The database could not be opened at start-up:', error);
+  });
 }

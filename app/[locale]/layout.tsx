@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider, hasLocale } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { routing } from '@/lib/i18n/routing';
 
 export async function generateMetadata({
@@ -41,7 +42,7 @@ export default async function LocaleLayout({
         >
           {t('skipLink')}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages>{children}</ClientMessages>
         <footer className="mt-auto border-t border-neutral-300 bg-neutral-100 px-4 py-6 text-sm">
           <div className="mx-auto max-w-5xl space-y-1">
             <p className="font-semibold">{t('footer.city')}</p>

@@ -7,6 +7,7 @@ import { AppLink } from '@/app/_components/app-link';
 import { ActivateForm } from './activate-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -53,7 +54,9 @@ export default async function ActivatePage({ params, searchParams }: Props) {
   if (state === 'valid') {
     return (
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
-        <ActivateForm token={value} />
+        <ClientMessages namespaces={['ActivatePage', 'Fields']}>
+          <ActivateForm token={value} />
+        </ClientMessages>
       </main>
     );
   }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { CreateAccountForm } from './create-account-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -16,7 +17,9 @@ export default async function CreateAccountPage({ params }: Props) {
   await pageLocale(params);
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
-      <CreateAccountForm />
+      <ClientMessages namespaces={['CreateAccountPage', 'Terms', 'Fields']}>
+        <CreateAccountForm />
+      </ClientMessages>
     </main>
   );
 }

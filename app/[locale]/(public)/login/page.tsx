@@ -8,6 +8,7 @@ import { localizedPath } from '@/lib/i18n/routing';
 import { LoginForm } from './login-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -38,10 +39,12 @@ export default async function LoginPage({ params, searchParams }: Props) {
       className="mx-auto grid w-full max-w-5xl gap-10 px-4 py-8 md:grid-cols-2"
     >
       <div>
-        <LoginForm
-          callbackUrl={callbackUrl}
-          notice={noticeKey ? t(`notices.${noticeKey}`) : undefined}
-        />
+        <ClientMessages namespaces={['LoginPage', 'Fields']}>
+          <LoginForm
+            callbackUrl={callbackUrl}
+            notice={noticeKey ? t(`notices.${noticeKey}`) : undefined}
+          />
+        </ClientMessages>
       </div>
       <section aria-labelledby="no-account" className="self-start rounded bg-neutral-100 p-6">
         <h2 id="no-account" className="mb-3 text-2xl font-bold text-ottawa-navy">

@@ -6,6 +6,7 @@ import { requireRegistrationState } from '@/lib/registration/require-registratio
 import { ConsentForm } from './consent-form';
 import type { ConsentField } from './actions';
 import { formPageTitle } from '@/lib/forms/page-title';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -27,7 +28,9 @@ export default async function RegisterPage({ params }: Props) {
   }
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
-      <ConsentForm initialValues={initialValues} reconsent={Boolean(registration)} />
+      <ClientMessages namespaces={['RegisterPage', 'Profile']}>
+        <ConsentForm initialValues={initialValues} reconsent={Boolean(registration)} />
+      </ClientMessages>
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { requireRegistrationState } from '@/lib/registration/require-registratio
 import { PinForm } from '../../register/client-record/pin-form';
 import { ProfileSummary } from '../profile-summary';
 import { formPageTitle } from '@/lib/forms/page-title';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -48,7 +49,9 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
           <>
             <p className="mb-4 max-w-prose">{t('noClientRecord')}</p>
             <div className="max-w-md">
-              <PinForm pageTitle={t('title')} />
+              <ClientMessages namespaces={['ClientRecordPage', 'Pin']}>
+                <PinForm pageTitle={t('title')} />
+              </ClientMessages>
             </div>
           </>
         )}

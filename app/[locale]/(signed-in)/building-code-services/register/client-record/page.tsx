@@ -5,6 +5,7 @@ import { requireRegistrationState } from '@/lib/registration/require-registratio
 import { skipClientRecordAction } from './actions';
 import { PinForm } from './pin-form';
 import { formPageTitle } from '@/lib/forms/page-title';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -32,7 +33,9 @@ export default async function ClientRecordPage({ params }: Props) {
             {t('linkTitle')}
           </h2>
           <p className="mb-4">{t('linkText')}</p>
-          <PinForm pageTitle={t('title')} />
+          <ClientMessages namespaces={['ClientRecordPage', 'Pin']}>
+            <PinForm pageTitle={t('title')} />
+          </ClientMessages>
         </section>
         <section aria-labelledby="skip-title" className="rounded border-2 border-neutral-300 p-5">
           <h2 id="skip-title" className="mb-2 text-xl font-bold text-ottawa-navy">
