@@ -8,6 +8,23 @@ export type { Db } from './types';
 
 const MIGRATIONS = path.join(process.cwd(), 'drizzle');
 
+/**
+ * Benchmark only, off by default: when MONSO_SQL_COUNT_FILE is set, every SQL statement drizzle
+ * runs appends one line to that file, so `npm run bench` can count statements per request. Never
+ * set it in production (a synchronous file write per statement).
+ */
+function sqlCountLogger(): { logger: { logQuery(query: string): void } } | Record<string, never> {
+  const file = process.env.MONSO_SQL_COUNT_FILE;
+  if (!file) return {};
+  return {
+    logger: {
+      logQuery(query: string) {
+        fs.appendFileSync(file, `${query.replace(/\s+/g, ' ').slice(0, 120)}\n`);
+      },
+    },
+  };
+}
+
 /** One connection per process, shared by every bundle Next.js loads (hence globalThis). */
 const cache = globalThis as typeof globalThis & { __monsoDb?: Promise<Db> };
 
@@ -34,7 +51,7 @@ async function openPglite(dir: string): Promise<Db> {
   fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   acquirePgliteLock(dir);
   const client = await PGlite.create(dir);
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, ...sqlCountLogger() });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return db as unknown as Db;
 }
@@ -75,7 +92,7 @@ export async function createNeonDb(
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url, max: opts.max ?? 5 });
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool, { schema, ...sqlCountLogger() }) as unknown as Db;
   return { db, close: () => pool.end() };
 }
 

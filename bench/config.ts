@@ -1,0 +1,78 @@
+/**
+ * What `npm run bench` measures and how hard: ports, durations, rounds, the bench's secrets.
+ * Everything here is bench-only; nothing in the portal reads it.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** Ports 3400–3499 only (CI uses 3100). */
+export const PORTS = { baseline: 3400, portal: 3401, portalPostgres: 3402 } as const;
+
+/** The portal is built into its own folder so a running `next start` on .next is not disturbed. */
+export const PORTAL_DIST_DIR = '.next-bench';
+export const BASELINE_DIR = 'bench/baseline';
+export const NEXT_BIN = 'node_modules/next/dist/bin/next';
+export const TSX_CLI = 'node_modules/tsx/dist/cli.mjs';
+
+/** Every seeded account uses it; it passes the portal's password policy. */
+export const BENCH_PASSWORD = 'violet tambour quinze nuages';
+/** Accounts the sign-in scenarios rotate through (successes never lock an account). */
+export const LOGIN_USERS = 20;
+
+export interface Mode {
+  smoke: boolean;
+  /** Concurrent connections, one load run per value. */
+  connections: number[];
+  /** Load runs per (scenario, connections); the report gives the median. */
+  rounds: number;
+  durationS: number;
+  warmupS: number;
+  /** Sequential requests per scenario for the SQL statement count. */
+  sqlSamples: number;
+  /** Server starts per server for the cold-start median. */
+  coldStarts: number;
+  /** Seconds of each argon2id measurement. */
+  argon2S: number;
+}
+
+export function modeFor(smoke: boolean): Mode {
+  return smoke
+    ? {
+        smoke,
+        connections: [10],
+        rounds: 1,
+        durationS: 3,
+        warmupS: 1,
+        sqlSamples: 5,
+        coldStarts: 1,
+        argon2S: 1.5,
+      }
+    : {
+        smoke,
+        connections: [10, 50],
+        rounds: 3,
+        durationS: 5,
+        warmupS: 2,
+        sqlSamples: 20,
+        coldStarts: 3,
+        argon2S: 4,
+      };
+}
+
+/**
+ * Production secrets for the bench's servers: fresh random values each run (≥ 32 characters,
+ * not the committed dev-only ones), so `next start` passes its start-up checks.
+ */
+export function benchSecrets(): { AUTH_SECRET: string; PIN_PEPPER: string; CRON_SECRET: string } {
+  const secret = () => randomBytes(36).toString('base64url');
+  return { AUTH_SECRET: secret(), PIN_PEPPER: secret(), CRON_SECRET: secret() };
+}
+
+/** A distinct, valid IPv4 literal per call (10.0.0.0/8), for the trusted client-IP header. */
+export function ipGenerator(): () => string {
+  let n = Math.floor(Math.random() * 1_000_000);
+  return () => {
+    n = (n + 1) % 16_000_000;
+    const v = n + 1;
+    return `10.${(v >> 16) & 255}.${(v >> 8) & 255}.${v & 255}`;
+  };
+}

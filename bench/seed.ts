@@ -1,0 +1,134 @@
+/**
+ * Seeds the accounts the scenarios use, in its own process (run with tsx by bench/run.ts) and
+ * BEFORE the server starts: the embedded database may be opened by one process only, and this
+ * process exits (closing it) before `next start` opens it.
+ *
+ *   tsx bench/seed.ts OUT.json      (env: PGLITE_DIR, or DATABASE_URL + NEON_WS_PROXY; AUTH_SECRET)
+ *
+ * Accounts go through the portal's own functions (create, activate from the emailed token,
+ * consent, skip the client record), as a person would: no row is written by hand.
+ */
+import fs from 'node:fs';
+import { eq, and } from 'drizzle-orm';
+import { activateAccount } from '@/lib/accounts/activate-account';
+import { createAccount } from '@/lib/accounts/create-account';
+import type { AccountDeps } from '@/lib/accounts/deps';
+import { createNeonDb, getDb, migrateDatabase, type Db } from '@/lib/db/client';
+import { emailOutbox } from '@/lib/db/schema';
+import { decryptPayload } from '@/lib/email/payload-crypto';
+import { giveConsent } from '@/lib/registration/give-consent';
+import { profileSchema } from '@/lib/registration/profile-schema';
+import { skipClientRecord } from '@/lib/registration/skip-client-record';
+import fr from '@/messages/fr.json';
+import { resetPostgres } from '@/tests/helpers/postgres';
+import { BENCH_PASSWORD, LOGIN_USERS, ipGenerator } from './config';
+
+export interface SeededUsers {
+  password: string;
+  /** Active accounts for the sign-in scenarios. */
+  login: string[];
+  /** An active account, for the dashboard. */
+  dashboard: string;
+  /** An active account registered for Building Code Services (consent given, no client record). */
+  registered: string;
+}
+
+const PROFILE = {
+  title: '',
+  firstName: 'Jean',
+  lastName: 'Tremblay',
+  communicationLanguage: 'fr',
+  unit: '',
+  address1: '110, avenue Laurier Ouest',
+  address2: '',
+  city: 'Ottawa',
+  province: 'ON',
+  postalCode: 'k1p1j1',
+  country: 'CA',
+  phone: '613 580 2424',
+  phoneExtension: '',
+  secondaryPhone: '',
+  secondaryPhoneExtension: '',
+};
+
+const nextIp = ipGenerator();
+
+async function activationToken(db: Db, email: string): Promise<string> {
+  const rows = await db
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, 'activation')))
+    .orderBy(emailOutbox.createdAt);
+  const row = rows.at(-1);
+  if (!row?.payload) throw new Error(`no activation email for ${email}`);
+  const props = decryptPayload(row.payload, `${row.id}\n${row.toAddress}`) as {
+    activationUrl?: string;
+  };
+  const token = new URL(String(props.activationUrl)).searchParams.get('token');
+  if (!token) throw new Error(`no activation token for ${email}`);
+  return token;
+}
+
+async function activeAccount(deps: AccountDeps, email: string): Promise<string> {
+  const created = await createAccount(deps, {
+    email,
+    password: BENCH_PASSWORD,
+    locale: 'fr',
+    termsVersion: fr.Terms.version,
+    ip: nextIp(),
+  });
+  if (created !== 'ok') throw new Error(`could not create ${email}: ${created}`);
+  const token = await activationToken(deps.db, email);
+  const result = await activateAccount(deps, { token, password: BENCH_PASSWORD, ip: nextIp() });
+  if (result.status !== 'activated') throw new Error(`could not activate ${email}`);
+  return result.userId;
+}
+
+async function main() {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: tsx bench/seed.ts OUT.json');
+  const url = process.env.DATABASE_URL;
+  let db: Db;
+  let close: () => Promise<void>;
+  if (url) {
+    await resetPostgres(url);
+    const neon = await createNeonDb(url, { max: 2 });
+    await migrateDatabase(neon.db, { neon: true });
+    db = neon.db;
+    close = neon.close;
+  } else {
+    db = await getDb();
+    // The drizzle instance holds its PGlite client: close it so every write is on disk.
+    close = () => (db as unknown as { $client: { close(): Promise<void> } }).$client.close();
+  }
+  const deps: AccountDeps = {
+    db,
+    now: () => new Date(),
+    appUrl: process.env.APP_URL ?? 'http://127.0.0.1',
+  };
+  const users: SeededUsers = {
+    password: BENCH_PASSWORD,
+    login: Array.from({ length: LOGIN_USERS }, (_, i) => `bench.login${i}@example.ca`),
+    dashboard: 'bench.dashboard@example.ca',
+    registered: 'bench.registered@example.ca',
+  };
+  for (const email of [...users.login, users.dashboard]) await activeAccount(deps, email);
+  const userId = await activeAccount(deps, users.registered);
+  const consent = await giveConsent(deps, {
+    userId,
+    locale: 'fr',
+    profile: profileSchema.parse(PROFILE),
+  });
+  if (consent.status !== 'ok') throw new Error('consent refused');
+  if ((await skipClientRecord(deps, userId)) !== 'ok') throw new Error('could not skip');
+  await close();
+  fs.writeFileSync(out, JSON.stringify(users));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
