@@ -132,7 +132,7 @@ export async function renderReport(r: BenchReport): Promise<string> {
   if (noisy.length > 0) {
     out.push(
       `**Warning:** other processes used more than ${NOISY_PCT} % of the machine during ` +
-        `${noisy.length} load run(s) (marked ⚠ below: ${noisy.join(', ')}). Their figures, and ` +
+        `${noisy.length} measurement(s) (marked ⚠ below: ${noisy.join(', ')}). Their figures, and ` +
         'the ratios built on them, are low or high by an unknown amount: rerun on a quiet machine.',
     );
   }

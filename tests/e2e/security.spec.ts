@@ -638,7 +638,10 @@ test('REG-01: creating an account for an address already activated looks exactly
         status: response.status(),
         redirect: (await response.allHeaders())['x-action-redirect'] ?? null,
         url: page.url(),
-        title: await page.title(),
+        // Next.js streams the <title> of a dynamic page after its body: wait for it.
+        title: await expect(page)
+          .toHaveTitle(/\S/)
+          .then(() => page.title()),
         main: (await page.locator('main').innerText()).replaceAll(email, '<adresse>'),
       };
     } finally {
