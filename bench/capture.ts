@@ -6,6 +6,7 @@
  */
 import { chromium } from 'playwright-core';
 import { LOGIN_PATH, SESSION_COOKIE } from './forms';
+import { CHROMIUM_LAUNCH } from '../tests/e2e/support/chromium';
 
 export interface CapturedAction {
   path: string;
@@ -28,18 +29,7 @@ export async function captureJsLogin(
   password: string,
   ip: string,
 ): Promise<CapturedAction> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-real-ip': ip } });
     const page = await context.newPage();

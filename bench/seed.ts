@@ -22,6 +22,7 @@ import { skipClientRecord } from '@/lib/registration/skip-client-record';
 import fr from '@/messages/fr.json';
 import { resetPostgres } from '@/tests/helpers/postgres';
 import { BENCH_PASSWORD, LOGIN_USERS, ipGenerator } from './config';
+import { PROFILE } from '../tests/helpers/registration';
 
 export interface SeededUsers {
   password: string;
@@ -32,24 +33,6 @@ export interface SeededUsers {
   /** An active account registered for Building Code Services (consent given, no client record). */
   registered: string;
 }
-
-const PROFILE = {
-  title: '',
-  firstName: 'Jean',
-  lastName: 'Tremblay',
-  communicationLanguage: 'fr',
-  unit: '',
-  address1: '110, avenue Laurier Ouest',
-  address2: '',
-  city: 'Ottawa',
-  province: 'ON',
-  postalCode: 'k1p1j1',
-  country: 'CA',
-  phone: '613 580 2424',
-  phoneExtension: '',
-  secondaryPhone: '',
-  secondaryPhoneExtension: '',
-};
 
 const nextIp = ipGenerator();
 

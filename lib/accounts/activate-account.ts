@@ -4,8 +4,8 @@ import type { Db } from '@/lib/db/types';
 import { logSecurityEvent } from '@/lib/security/events';
 import { recordLoginFailure, checkLogin, clearLoginFailures } from '@/lib/security/login-throttle';
 import { verifyPassword, dummyVerify } from '@/lib/security/password-hash';
-import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashIdentifier, hashToken } from '@/lib/security/tokens';
+import { countSignInAttempt } from './authenticate';
 import type { AccountDeps } from './deps';
 
 /** What an activation link is, one view per state. */
@@ -62,12 +62,7 @@ export async function activateAccount(
   input: { token: string; password: string; ip: string },
 ): Promise<ActivateResult> {
   const now = deps.now();
-  const perIp = await hitRateLimit(deps.db, {
-    key: rateLimitKey('login-ip', input.ip),
-    ...LIMITS.loginPerIp,
-    now,
-  });
-  if (!perIp.allowed) return { status: 'rate_limited' };
+  if (!(await countSignInAttempt(deps, input.ip))) return { status: 'rate_limited' };
 
   const row = await findToken(deps.db, input.token);
   const state = stateOf(row, now);

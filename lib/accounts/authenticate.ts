@@ -8,6 +8,22 @@ import { hashIdentifier } from '@/lib/security/tokens';
 import type { AccountDeps } from './deps';
 import { normalizeEmail } from './email-address';
 
+/**
+ * Counts one password check from a client address (LOG-04: 20 a minute) and says whether it may
+ * go on. Sign-in and the activation page share this budget, as they share the account lock.
+ */
+export async function countSignInAttempt(
+  deps: Pick<AccountDeps, 'db' | 'now'>,
+  ip: string,
+): Promise<boolean> {
+  const { allowed } = await hitRateLimit(deps.db, {
+    key: rateLimitKey('login-ip', ip),
+    ...LIMITS.loginPerIp,
+    now: deps.now(),
+  });
+  return allowed;
+}
+
 export type AuthenticateResult =
   | { status: 'ok'; userId: string; sessionVersion: number }
   | { status: 'invalid' | 'not_activated' | 'rate_limited' };
@@ -23,12 +39,7 @@ export async function authenticate(
   input: { email: string; password: string; ip: string },
 ): Promise<AuthenticateResult> {
   const now = deps.now();
-  const perIp = await hitRateLimit(deps.db, {
-    key: rateLimitKey('login-ip', input.ip),
-    ...LIMITS.loginPerIp,
-    now,
-  });
-  if (!perIp.allowed) return { status: 'rate_limited' };
+  if (!(await countSignInAttempt(deps, input.ip))) return { status: 'rate_limited' };
 
   const email = normalizeEmail(input.email);
   const emailKey = hashIdentifier(email, 'login');
