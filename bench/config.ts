@@ -4,7 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 
-/** Ports 3400–3499 only (CI uses 3100). */
+/**
+ * Preferred ports (3400–3499 only; CI's end-to-end server uses 3100): when one is taken, the next
+ * free one is used.
+ */
 export const PORTS = { baseline: 3400, portal: 3401, portalPostgres: 3402 } as const;
 
 /** The portal is built into its own folder so a running `next start` on .next is not disturbed. */

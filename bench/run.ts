@@ -32,7 +32,7 @@ import {
   type Mode,
 } from './config';
 import { machineInfo, renderReport } from './report';
-import { build, stopAll, withFilesRestored } from './servers';
+import { build, freePort, stopAll, withFilesRestored } from './servers';
 import { baselineSuite, portalSuite, type ServerResult, type SuiteOptions } from './suites';
 
 /** Builds what is missing or asked for; checks that what is reused exists. */
@@ -135,29 +135,32 @@ async function main(): Promise<void> {
         `(${argon2.concurrency} in flight), other CPU ${argon2.otherCpuPct.toFixed(0)}%`,
     );
 
-    const baseline = await baselineSuite(PORTS.baseline, { ...opts('baseline'), only: [] });
+    const baseline = await baselineSuite(await freePort(PORTS.baseline), {
+      ...opts('baseline'),
+      only: [],
+    });
     const portals: ServerResult[] = [];
 
+    const portalPort = await freePort(PORTS.portal);
     const embedded = {
-      ...portalEnv(PORTS.portal, portalDir, secrets),
+      ...portalEnv(portalPort, portalDir, secrets),
       PGLITE_DIR: path.join(work, 'pglite'),
     };
     portals.push(
-      await portalSuite('portal, embedded PGlite', PORTS.portal, embedded, work, opts('pglite')),
+      await portalSuite('portal, embedded PGlite', portalPort, embedded, work, opts('pglite')),
     );
 
     const url = process.env.TEST_DATABASE_URL;
     if (url) {
       const bridge = await startBridge();
       try {
+        const pgPort = await freePort(PORTS.portalPostgres);
         const env = {
-          ...portalEnv(PORTS.portalPostgres, portalDir, secrets),
+          ...portalEnv(pgPort, portalDir, secrets),
           DATABASE_URL: url,
           NEON_WS_PROXY: bridge.proxy,
         };
-        portals.push(
-          await portalSuite('portal, PostgreSQL', PORTS.portalPostgres, env, work, opts('pg')),
-        );
+        portals.push(await portalSuite('portal, PostgreSQL', pgPort, env, work, opts('pg')));
       } finally {
         bridge.stop();
       }

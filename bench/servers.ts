@@ -94,6 +94,17 @@ async function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The first free port from `preferred` up to 3499 (the bench's range): another bench run (CI's
+ * smoke run, say) may hold the default ones.
+ */
+export async function freePort(preferred: number): Promise<number> {
+  for (let port = preferred; port <= 3499; port++) {
+    if (!(await portInUse(port))) return port;
+  }
+  throw new Error(`no free port in ${preferred}–3499`);
+}
+
 export async function startServer(spec: ServerSpec, nodeArgs: string[] = []): Promise<Server> {
   if (await portInUse(spec.port)) {
     throw new Error(`port ${spec.port} is already in use: stop what listens there first`);
