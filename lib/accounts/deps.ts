@@ -10,3 +10,6 @@ export interface AccountDeps {
 
 /** The activation link lives 48 hours, as the City's guide says (ACT-02: a deliberate choice). */
 export const ACTIVATION_TTL_MS = 48 * 60 * 60 * 1000;
+
+/** A password reset link lives 15 minutes (RST-02). */
+export const RESET_TTL_MS = 15 * 60 * 1000;

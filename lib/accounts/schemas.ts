@@ -57,3 +57,19 @@ export const activateSchema = z.object({
     .min(1, 'Fields.password.errors.required')
     .max(1024, 'Fields.password.errors.tooLong'),
 });
+
+/** A new password and its confirmation (reset, change): the policy of account creation. */
+export function newPasswordSchema(context: { email?: string }) {
+  return z
+    .object({ password: z.string(), passwordConfirm: z.string() })
+    .superRefine((input, ctx) => {
+      const add = (path: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      const problem = passwordError(input.password, context);
+      if (problem) add('password', `Fields.password.errors.${problem}`);
+      if (!input.passwordConfirm) add('passwordConfirm', 'Fields.passwordConfirm.errors.required');
+      else if (input.passwordConfirm !== input.password) {
+        add('passwordConfirm', 'Fields.passwordConfirm.errors.mismatch');
+      }
+    });
+}

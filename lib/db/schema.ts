@@ -49,6 +49,26 @@ export const activationTokens = pgTable(
   (t) => [uniqueIndex('activation_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
 );
 
+/**
+ * "Mot de passe oublié?" links (RST-02): 15 minutes, single use, retired by a newer request or by
+ * any password change. Only the SHA-256 of the token is stored.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('password_reset_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
+);
+
 export const emailOutbox = pgTable(
   'email_outbox',
   {

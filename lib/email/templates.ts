@@ -2,6 +2,9 @@ import type { ComponentProps, FunctionComponent } from 'react';
 import AccountExistsEmail from '@/emails/account-exists';
 import ActivationEmail from '@/emails/activation';
 import ClientRecordLinkedEmail from '@/emails/client-record-linked';
+import PasswordChangedEmail from '@/emails/password-changed';
+import PasswordResetEmail from '@/emails/password-reset';
+import ResetNoAccountEmail from '@/emails/reset-no-account';
 import type { EmailMessageKey } from '@/emails/components/messages';
 
 /**
@@ -15,6 +18,9 @@ export const templates = {
     component: ClientRecordLinkedEmail,
     subjectKey: 'ClientRecordLinked.subject',
   },
+  'password-reset': { component: PasswordResetEmail, subjectKey: 'PasswordReset.subject' },
+  'reset-no-account': { component: ResetNoAccountEmail, subjectKey: 'ResetNoAccount.subject' },
+  'password-changed': { component: PasswordChangedEmail, subjectKey: 'PasswordChanged.subject' },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

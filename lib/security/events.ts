@@ -26,7 +26,15 @@ export type SecurityEventType =
   | 'client_record_skipped'
   | 'pin_attempt_failed'
   | 'pin_locked'
-  | 'pin_linked';
+  | 'pin_linked'
+  | 'reset_requested'
+  | 'password_reset'
+  | 'password_changed'
+  | 'password_change_failed'
+  | 'email_change_requested'
+  | 'email_changed'
+  | 'contact_details_updated'
+  | 'language_changed';
 
 export type SecurityEventDetail = Record<string, string | number | boolean>;
 

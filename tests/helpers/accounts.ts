@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { activateAccount } from '@/lib/accounts/activate-account';
 import { createAccount } from '@/lib/accounts/create-account';
 import type { AccountDeps } from '@/lib/accounts/deps';
 import { emailOutbox, users } from '@/lib/db/schema';
@@ -59,4 +60,28 @@ export async function latestActivationToken(db: Db, email: string): Promise<stri
 export async function userByEmail(db: Db, email: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   return user;
+}
+
+/** The token of the newest password reset link queued for an address. */
+export async function latestResetToken(db: Db, email: string): Promise<string> {
+  const mails = (await outbox(db)).filter(
+    (m) => m.toAddress === email && m.template === 'password-reset',
+  );
+  const url = String(mails.at(-1)?.props?.resetUrl ?? '');
+  const token = url ? new URL(url).searchParams.get('token') : null;
+  if (!token) throw new Error(`no reset link for ${email}`);
+  return token;
+}
+
+/** Registers and activates an account, as its owner would from the activation email. */
+export async function activatedAccount(
+  deps: AccountDeps,
+  email: string,
+  opts: { password?: string; locale?: Locale } = {},
+): Promise<void> {
+  const password = opts.password ?? GOOD_PASSWORD;
+  await register(deps, email, { password, locale: opts.locale });
+  const token = await latestActivationToken(deps.db, email);
+  const result = await activateAccount(deps, { token, password, ip: nextIp() });
+  if (result.status !== 'activated') throw new Error(`could not activate ${email}`);
 }

@@ -42,6 +42,38 @@ const cases: {
       ],
     ],
   },
+  'password-reset': {
+    props: {
+      resetUrl: 'https://p.example/fr/reinitialiser-le-mot-de-passe?token=abcDEF123_-xyz',
+      expiresInMinutes: 15,
+    },
+    links: [
+      [
+        'https://p.example/fr/reinitialiser-le-mot-de-passe?token=abcDEF123_-xyz',
+        (m) => m.PasswordReset.button,
+      ],
+    ],
+  },
+  'reset-no-account': {
+    props: {
+      createAccountUrl: 'https://p.example/en/create-account',
+      forgotPasswordUrl: 'https://p.example/en/forgot-password',
+    },
+    links: [
+      ['https://p.example/en/create-account', (m) => m.ResetNoAccount.create],
+      ['https://p.example/en/forgot-password', (m) => m.ResetNoAccount.tryAgain],
+    ],
+  },
+  'password-changed': {
+    props: {
+      loginUrl: 'https://p.example/fr/connexion',
+      forgotPasswordUrl: 'https://p.example/fr/mot-de-passe-oublie',
+    },
+    links: [
+      ['https://p.example/fr/connexion', (m) => m.PasswordChanged.login],
+      ['https://p.example/fr/mot-de-passe-oublie', (m) => m.PasswordChanged.reset],
+    ],
+  },
 };
 
 describe('renderEmail', () => {

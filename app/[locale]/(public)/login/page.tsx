@@ -15,7 +15,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const NOTICES = ['activated', 'signedOut', 'alreadyActivated'] as const;
+const NOTICES = ['activated', 'signedOut', 'alreadyActivated', 'passwordReset'] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);

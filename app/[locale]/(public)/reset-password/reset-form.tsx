@@ -1,0 +1,51 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { PasswordField } from '@/app/_components/form/password-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { initialFormState } from '@/lib/forms/form-state';
+import { resetPasswordAction, type ResetPasswordField } from './actions';
+
+const ORDER = ['password', 'passwordConfirm'] as const satisfies readonly ResetPasswordField[];
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations('ResetPasswordPage');
+  const tf = useTranslations('Form');
+  const [state, formAction, pending] = useActionState(
+    resetPasswordAction,
+    initialFormState<ResetPasswordField>(),
+  );
+  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-6 max-w-prose">{t('intro')}</p>
+      <form action={formAction} noValidate>
+        <input type="hidden" name="token" value={token} />
+        <PasswordField
+          name="password"
+          label={t('password')}
+          hint={t('passwordHint')}
+          autoComplete="new-password"
+          error={fieldError('password')}
+          showLabel={tf('showPassword')}
+          hideLabel={tf('hidePassword')}
+        />
+        <PasswordField
+          name="passwordConfirm"
+          label={t('passwordConfirm')}
+          autoComplete="new-password"
+          error={fieldError('passwordConfirm')}
+          showLabel={tf('showPasswordConfirm')}
+          hideLabel={tf('hidePasswordConfirm')}
+        />
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {t('submit')}
+        </button>
+      </form>
+    </>
+  );
+}
