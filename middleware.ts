@@ -16,6 +16,10 @@ const intl = createIntlMiddleware(routing);
 const SIGNED_IN_ONLY = new Set<AppPathname>([
   '/dashboard',
   '/settings',
+  '/settings/contact-details',
+  '/settings/language',
+  '/settings/password',
+  '/settings/email',
   '/building-code-services',
   '/building-code-services/register',
   '/building-code-services/register/client-record',
@@ -26,7 +30,7 @@ const SIGNED_IN_ONLY = new Set<AppPathname>([
  * `same-origin` rather than `no-referrer`: with no-referrer, browsers send `Origin: null` on the
  * page's own form POST, which the server-action origin check rightly refuses (no JavaScript).
  */
-const TOKEN_PAGES = new Set<AppPathname>(['/activate', '/reset-password']);
+const TOKEN_PAGES = new Set<AppPathname>(['/activate', '/reset-password', '/confirm-email']);
 
 export default async function middleware(req: NextRequest) {
   const nonce = btoa(crypto.randomUUID());

@@ -69,6 +69,54 @@ export const passwordResetTokens = pgTable(
   (t) => [uniqueIndex('password_reset_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
 );
 
+/**
+ * A change of sign-in address waiting for its confirmation link (sent to the new address, 48 h,
+ * single use, retired by a newer request). The address changes only when the link is used.
+ */
+export const emailChangeTokens = pgTable(
+  'email_change_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The new address, normalized. */
+    newEmail: text('new_email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('email_change_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
+);
+
+/**
+ * The contact details a person keeps in "Mes paramètres": the fields of the registration profile
+ * (VAL-01). They pre-fill the Building Code Services consent form.
+ */
+export const contactDetails = pgTable('contact_details', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  title: text('title'),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  communicationLanguage: text('communication_language', { enum: ['fr', 'en'] }).notNull(),
+  unit: text('unit'),
+  address1: text('address1'),
+  address2: text('address2'),
+  city: text('city'),
+  province: text('province'),
+  postalCode: text('postal_code'),
+  country: text('country'),
+  phone: text('phone').notNull(),
+  phoneExtension: text('phone_extension'),
+  secondaryPhone: text('secondary_phone'),
+  secondaryPhoneExtension: text('secondary_phone_extension'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const emailOutbox = pgTable(
   'email_outbox',
   {
@@ -122,7 +170,7 @@ export const securityEvents = pgTable(
       .notNull()
       .default(sql`now()`),
   },
-  (t) => [index().on(t.type, t.occurredAt)],
+  (t) => [index().on(t.type, t.occurredAt), index().on(t.userId, t.occurredAt)],
 );
 
 /**

@@ -27,6 +27,11 @@ export const routing = defineRouting({
     '/reset-password': { fr: '/reinitialiser-le-mot-de-passe', en: '/reset-password' },
     '/dashboard': { fr: '/tableau-de-bord', en: '/dashboard' },
     '/settings': { fr: '/parametres', en: '/settings' },
+    '/settings/contact-details': { fr: '/parametres/coordonnees', en: '/settings/contact-details' },
+    '/settings/language': { fr: '/parametres/langue', en: '/settings/language' },
+    '/settings/password': { fr: '/parametres/mot-de-passe', en: '/settings/password' },
+    '/settings/email': { fr: '/parametres/courriel', en: '/settings/email' },
+    '/confirm-email': { fr: '/confirmer-le-courriel', en: '/confirm-email' },
     '/help': { fr: '/aide', en: '/help' },
     '/building-code-services': {
       fr: '/services-du-code-du-batiment',

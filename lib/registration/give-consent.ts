@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/types';
 import type { Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
 import { BUILDING_SERVICE_KEY, currentNoticeVersion, noticeSha256 } from './notice';
-import { PROFILE_FIELDS, type ProfileInput } from './profile-schema';
+import { PROFILE_FIELDS, profileColumns, type ProfileInput } from './profile-schema';
 import { registrationStateOf, type RegistrationState } from './registration-state';
 
 /**
@@ -33,21 +33,7 @@ export async function giveConsent(
     }
     const p = input.profile;
     const profile = {
-      title: p.title || null,
-      firstName: p.firstName,
-      lastName: p.lastName,
-      communicationLanguage: p.communicationLanguage as Locale,
-      unit: p.unit || null,
-      address1: p.address1 || null,
-      address2: p.address2 || null,
-      city: p.city || null,
-      province: p.province || null,
-      postalCode: p.postalCode || null,
-      country: p.country || null,
-      phone: p.phone,
-      phoneExtension: p.phoneExtension || null,
-      secondaryPhone: p.secondaryPhone || null,
-      secondaryPhoneExtension: p.secondaryPhoneExtension || null,
+      ...profileColumns(p),
       noticeVersion: version,
       consentedAt: now,
       updatedAt: now,

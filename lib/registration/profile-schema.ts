@@ -161,3 +161,34 @@ export const profileSchema = z
   });
 
 export type ProfileInput = z.output<typeof profileSchema>;
+
+/** A validated profile as table columns: empty optional fields become null. */
+export function profileColumns(p: ProfileInput) {
+  return {
+    title: p.title || null,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    communicationLanguage: p.communicationLanguage as (typeof LANGUAGES)[number],
+    unit: p.unit || null,
+    address1: p.address1 || null,
+    address2: p.address2 || null,
+    city: p.city || null,
+    province: p.province || null,
+    postalCode: p.postalCode || null,
+    country: p.country || null,
+    phone: p.phone,
+    phoneExtension: p.phoneExtension || null,
+    secondaryPhone: p.secondaryPhone || null,
+    secondaryPhoneExtension: p.secondaryPhoneExtension || null,
+  };
+}
+
+/** Stored profile columns back to form values ('' for null), e.g. to pre-fill a form. */
+export function profileFormValues(
+  row: Record<ProfileField, string | null>,
+): Record<ProfileField, string> {
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[f] ?? ''])) as Record<
+    ProfileField,
+    string
+  >;
+}

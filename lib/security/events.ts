@@ -12,29 +12,32 @@ import { hashIdentifier } from './tokens';
  * look like secrets are redacted and long strings are cut.
  */
 
-export type SecurityEventType =
-  | 'register'
-  | 'register_existing'
-  | 'activation_sent'
-  | 'activate'
-  | 'activate_failed'
-  | 'login_success'
-  | 'login_failure'
-  | 'login_locked'
-  | 'logout'
-  | 'consent'
-  | 'client_record_skipped'
-  | 'pin_attempt_failed'
-  | 'pin_locked'
-  | 'pin_linked'
-  | 'reset_requested'
-  | 'password_reset'
-  | 'password_changed'
-  | 'password_change_failed'
-  | 'email_change_requested'
-  | 'email_changed'
-  | 'contact_details_updated'
-  | 'language_changed';
+export const SECURITY_EVENT_TYPES = [
+  'register',
+  'register_existing',
+  'activation_sent',
+  'activate',
+  'activate_failed',
+  'login_success',
+  'login_failure',
+  'login_locked',
+  'logout',
+  'consent',
+  'client_record_skipped',
+  'pin_attempt_failed',
+  'pin_locked',
+  'pin_linked',
+  'reset_requested',
+  'password_reset',
+  'password_changed',
+  'password_change_failed',
+  'email_change_requested',
+  'email_changed',
+  'contact_details_updated',
+  'language_changed',
+] as const;
+
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 export type SecurityEventDetail = Record<string, string | number | boolean>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
+import { SECURITY_EVENT_TYPES } from '@/lib/security/events';
 
 type Tree = { [key: string]: string | string[] | Tree };
 
@@ -27,6 +28,13 @@ describe('messages/fr.json and messages/en.json (I18N-01)', () => {
     const enMap = new Map(enLeaves);
     for (const [key, text] of frLeaves) {
       expect(variables(enMap.get(key) ?? ''), key).toEqual(variables(text));
+    }
+  });
+
+  it('name every security event type for "Recent security activity" (LOGG-01)', () => {
+    for (const type of SECURITY_EVENT_TYPES) {
+      expect(fr.SettingsPage.activity.types, type).toHaveProperty(type);
+      expect(en.SettingsPage.activity.types, type).toHaveProperty(type);
     }
   });
 

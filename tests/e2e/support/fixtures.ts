@@ -195,8 +195,8 @@ export const AREA = {
   },
 } as const;
 
-/** Fills "Renseignements du profil personnel" with a valid profile and accepts. */
-export async function fillConsent(
+/** Fills the profile fields (consent page, contact details) with a valid profile. */
+export async function fillProfile(
   page: Page,
   locale: Locale,
   overrides: Record<string, string> = {},
@@ -220,6 +220,16 @@ export async function fillConsent(
   await page.getByLabel(p.province.label, { exact: true }).selectOption('ON');
   await page.getByLabel(p.postalCode.label, { exact: true }).fill(values.postalCode);
   await page.getByLabel(p.phone.label + req, { exact: true }).fill(values.phone);
+}
+
+/** Fills "Renseignements du profil personnel" with a valid profile and accepts. */
+export async function fillConsent(
+  page: Page,
+  locale: Locale,
+  overrides: Record<string, string> = {},
+) {
+  const req = ` ${MESSAGES[locale].Form.required}`;
+  await fillProfile(page, locale, overrides);
   await page.getByLabel(MESSAGES[locale].RegisterPage.consent + req).check();
   await page
     .getByRole('button', { name: MESSAGES[locale].RegisterPage.submit, exact: true })

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { AppLink } from '@/app/_components/app-link';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
-import { ProfileSummary } from './profile-summary';
+import { ProfileSummary } from '@/app/_components/profile/profile-summary';
 import { messageList } from '@/lib/i18n/message-list';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -33,7 +33,7 @@ export default async function BuildingHomePage({ params }: Props) {
           <h2 id="profile-title" className="mb-3 text-xl font-bold text-ottawa-navy">
             {t('profileTitle')}
           </h2>
-          <ProfileSummary registration={r} compact />
+          <ProfileSummary profile={r} compact />
           <p className="mt-3">
             <strong>{t('clientNumber')}</strong> {r.clientNumber ?? t('noClientRecord')}
           </p>

@@ -4,18 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldError } from '@/app/_components/form/field-error';
-import { SelectField } from '@/app/_components/form/select-field';
-import { TextField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import type { FormState } from '@/lib/forms/form-state';
 import { LocalLink } from '@/app/_components/local-link';
-import {
-  COUNTRIES,
-  LANGUAGES,
-  PROFILE_FIELDS,
-  PROVINCES,
-  TITLES,
-} from '@/lib/registration/profile-schema';
+import { ProfileFields } from '@/app/_components/profile/profile-fields';
+import { PROFILE_FIELDS } from '@/lib/registration/profile-schema';
 import { consentAction, type ConsentField } from './actions';
 import { messageList } from '@/lib/i18n/message-list';
 
@@ -30,7 +23,6 @@ export function ConsentForm({
   reconsent: boolean;
 }) {
   const t = useTranslations('RegisterPage');
-  const p = useTranslations('Profile');
   const tf = useTranslations('Form');
   const [state, formAction, pending] = useActionState(consentAction, {
     status: 'idle',
@@ -40,22 +32,6 @@ export function ConsentForm({
   const { fieldError, items, formError } = useFormMessages(state, ORDER);
   const v = state.values;
   const required = ` ${tf('required')}`;
-
-  const text = (
-    name: ConsentField & keyof typeof AUTOCOMPLETE,
-    opts: { required?: boolean; hint?: string; type?: string; inputMode?: 'tel' | 'numeric' } = {},
-  ) => (
-    <TextField
-      name={name}
-      label={p(`${name}.label` as never) + (opts.required ? required : '')}
-      hint={opts.hint}
-      type={opts.type ?? 'text'}
-      inputMode={opts.inputMode}
-      autoComplete={AUTOCOMPLETE[name]}
-      defaultValue={v[name]}
-      error={fieldError(name)}
-    />
-  );
 
   return (
     <>
@@ -88,65 +64,7 @@ export function ConsentForm({
       </section>
       <form action={formAction} noValidate>
         <h2 className="mb-4 text-xl font-bold text-ottawa-navy">{t('profileTitle')}</h2>
-        <div className="grid gap-x-8 md:grid-cols-2">
-          <SelectField
-            name="title"
-            label={p('title.label')}
-            defaultValue={v.title ?? ''}
-            error={fieldError('title')}
-            autoComplete="honorific-prefix"
-            options={[
-              { value: '', label: p('title.choose') },
-              ...TITLES.map((value) => ({ value, label: p(`title.options.${value}`) })),
-            ]}
-          />
-          <div aria-hidden="true" className="hidden md:block" />
-          {text('firstName', { required: true })}
-          {text('lastName', { required: true })}
-          <SelectField
-            name="communicationLanguage"
-            label={p('communicationLanguage.label') + required}
-            defaultValue={v.communicationLanguage ?? ''}
-            error={fieldError('communicationLanguage')}
-            options={[
-              { value: '', label: p('communicationLanguage.choose') },
-              ...LANGUAGES.map((value) => ({
-                value,
-                label: p(`communicationLanguage.options.${value}`),
-              })),
-            ]}
-          />
-          <div aria-hidden="true" className="hidden md:block" />
-          {text('unit')}
-          {text('address1')}
-          {text('address2')}
-          {text('city')}
-          <SelectField
-            name="province"
-            label={p('province.label')}
-            hint={p('province.hint')}
-            defaultValue={v.province ?? ''}
-            error={fieldError('province')}
-            autoComplete="address-level1"
-            options={[
-              { value: '', label: p('province.choose') },
-              ...PROVINCES.map((value) => ({ value, label: p(`province.options.${value}`) })),
-            ]}
-          />
-          {text('postalCode', { hint: p('postalCode.hint') })}
-          <SelectField
-            name="country"
-            label={p('country.label')}
-            defaultValue={v.country || 'CA'}
-            error={fieldError('country')}
-            options={COUNTRIES.map((value) => ({ value, label: p(`country.options.${value}`) }))}
-          />
-          <div aria-hidden="true" className="hidden md:block" />
-          {text('phone', { required: true, hint: p('phone.hint'), type: 'tel' })}
-          {text('phoneExtension', { inputMode: 'numeric' })}
-          {text('secondaryPhone', { type: 'tel' })}
-          {text('secondaryPhoneExtension', { inputMode: 'numeric' })}
-        </div>
+        <ProfileFields values={v} fieldError={fieldError} />
         <div className="my-6">
           <FieldError id="consent-error" message={fieldError('consent')} />
           <div className="flex items-start gap-3">
@@ -177,17 +95,3 @@ export function ConsentForm({
     </>
   );
 }
-
-const AUTOCOMPLETE = {
-  firstName: 'given-name',
-  lastName: 'family-name',
-  unit: 'address-line3',
-  address1: 'address-line1',
-  address2: 'address-line2',
-  city: 'address-level2',
-  postalCode: 'postal-code',
-  phone: 'tel',
-  phoneExtension: 'tel-extension',
-  secondaryPhone: 'tel',
-  secondaryPhoneExtension: 'tel-extension',
-} as const;

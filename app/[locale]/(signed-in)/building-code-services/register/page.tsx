@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { PROFILE_FIELDS } from '@/lib/registration/profile-schema';
+import { loadContactDetails } from '@/lib/accounts/contact-details';
+import { getDb } from '@/lib/db/client';
+import { profileFormValues } from '@/lib/registration/profile-schema';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { ConsentForm } from './consent-form';
 import type { ConsentField } from './actions';
@@ -16,16 +18,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: await formPageTitle(locale, t('title')) };
 }
 
-/** Step 1 of the registration: consent and profile. Pre-filled when re-consenting. */
+/**
+ * Step 1 of the registration: consent and profile. Pre-filled with the profile already shared
+ * when re-consenting, otherwise with the contact details kept in "Mes paramètres", as the guide
+ * says; the communication language defaults to the page's.
+ */
 export default async function RegisterPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const { registration } = await requireRegistrationState(locale, ['needs_consent']);
-  const initialValues: Partial<Record<ConsentField, string>> = {};
-  if (registration) {
-    for (const field of PROFILE_FIELDS) initialValues[field] = registration[field] ?? '';
-  } else {
-    initialValues.communicationLanguage = locale;
-  }
+  const { user, registration } = await requireRegistrationState(locale, ['needs_consent']);
+  const saved = registration
+    ? profileFormValues(registration)
+    : await loadContactDetails(await getDb(), user.id);
+  const initialValues: Partial<Record<ConsentField, string>> = saved ?? {
+    communicationLanguage: locale,
+  };
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
       <ClientMessages namespaces={['RegisterPage', 'Profile']}>

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { PinForm } from '../../register/client-record/pin-form';
-import { ProfileSummary } from '../profile-summary';
+import { ProfileSummary } from '@/app/_components/profile/profile-summary';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { ClientMessages } from '@/app/_components/client-messages';
 
@@ -60,7 +60,7 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
         <h2 id="profile-title" className="mb-3 text-xl font-bold text-ottawa-navy">
           {t('profileTitle')}
         </h2>
-        <ProfileSummary registration={r} />
+        <ProfileSummary profile={r} />
       </section>
       <section aria-labelledby="consent-title">
         <h2 id="consent-title" className="mb-2 text-xl font-bold text-ottawa-navy">

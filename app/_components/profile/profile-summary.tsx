@@ -1,15 +1,17 @@
 import { getTranslations } from 'next-intl/server';
-import type { LoadedRegistration } from '@/lib/registration/load-registration';
-import { PROFILE_FIELDS } from '@/lib/registration/profile-schema';
+import { PROFILE_FIELDS, type ProfileField } from '@/lib/registration/profile-schema';
 
 const CHOICE_FIELDS = new Set(['title', 'communicationLanguage', 'province', 'country']);
 
-/** The profile shared with Building Code Services, as a description list. */
+/**
+ * A profile (the one shared with Building Code Services, or the contact details kept in "Mes
+ * paramètres") as a description list; `compact` shows only the main fields that are filled in.
+ */
 export async function ProfileSummary({
-  registration,
+  profile,
   compact = false,
 }: {
-  registration: LoadedRegistration;
+  profile: Record<ProfileField, string | null>;
   compact?: boolean;
 }) {
   const p = await getTranslations('Profile');
@@ -18,7 +20,7 @@ export async function ProfileSummary({
     ? (['firstName', 'lastName', 'phone', 'address1', 'city'] as const)
     : PROFILE_FIELDS;
   const shown = (field: (typeof PROFILE_FIELDS)[number]) => {
-    const value = registration[field];
+    const value = profile[field];
     if (!value) return null;
     return CHOICE_FIELDS.has(field) ? p(`${field}.options.${value}` as never) : value;
   };

@@ -1,0 +1,60 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { FieldError } from '@/app/_components/form/field-error';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { LocalLink } from '@/app/_components/local-link';
+import { initialFormState } from '@/lib/forms/form-state';
+import type { Locale } from '@/lib/i18n/routing';
+import { setLanguageAction, type LanguageField } from './actions';
+
+const LANGUAGES = ['fr', 'en'] as const satisfies readonly Locale[];
+
+export function LanguageForm({ current }: { current: Locale }) {
+  const t = useTranslations('SettingsLanguagePage');
+  const ts = useTranslations('SettingsPage');
+  const [state, formAction, pending] = useActionState(
+    setLanguageAction,
+    initialFormState<LanguageField>(),
+  );
+  const { fieldError, items, formError } = useFormMessages(state, ['language'] as const);
+  const error = fieldError('language');
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-6 max-w-prose">{t('intro')}</p>
+      <form action={formAction} noValidate>
+        <fieldset className="mb-6" aria-describedby={error ? 'language-error' : undefined}>
+          <legend className="mb-2 text-lg font-semibold">{t('legend')}</legend>
+          <FieldError id="language-error" message={error} />
+          {LANGUAGES.map((language, index) => (
+            <div key={language} className="mb-2 flex items-center gap-3">
+              <input
+                id={index === 0 ? 'language' : `language-${language}`}
+                type="radio"
+                name="language"
+                value={language}
+                defaultChecked={current === language}
+                className="h-6 w-6"
+              />
+              <label htmlFor={index === 0 ? 'language' : `language-${language}`} lang={language}>
+                {t(`options.${language}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn-primary" disabled={pending}>
+            {t('submit')}
+          </button>
+          <LocalLink href="/settings" className="btn-secondary">
+            {ts('back')}
+          </LocalLink>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { PasswordField } from '@/app/_components/form/password-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { LocalLink } from '@/app/_components/local-link';
+import { initialFormState } from '@/lib/forms/form-state';
+import { changePasswordAction, type ChangePasswordField } from './actions';
+
+const ORDER = [
+  'currentPassword',
+  'password',
+  'passwordConfirm',
+] as const satisfies readonly ChangePasswordField[];
+
+export function ChangePasswordForm() {
+  const t = useTranslations('SettingsPasswordPage');
+  const ts = useTranslations('SettingsPage');
+  const tf = useTranslations('Form');
+  const [state, formAction, pending] = useActionState(
+    changePasswordAction,
+    initialFormState<ChangePasswordField>(),
+  );
+  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-6 max-w-prose">{t('intro')}</p>
+      <form action={formAction} noValidate>
+        <PasswordField
+          name="currentPassword"
+          label={t('currentPassword')}
+          autoComplete="current-password"
+          error={fieldError('currentPassword')}
+          showLabel={t('showCurrent')}
+          hideLabel={t('hideCurrent')}
+        />
+        <PasswordField
+          name="password"
+          label={t('password')}
+          hint={t('passwordHint')}
+          autoComplete="new-password"
+          error={fieldError('password')}
+          showLabel={tf('showPassword')}
+          hideLabel={tf('hidePassword')}
+        />
+        <PasswordField
+          name="passwordConfirm"
+          label={t('passwordConfirm')}
+          autoComplete="new-password"
+          error={fieldError('passwordConfirm')}
+          showLabel={tf('showPasswordConfirm')}
+          hideLabel={tf('hidePasswordConfirm')}
+        />
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn-primary" disabled={pending}>
+            {t('submit')}
+          </button>
+          <LocalLink href="/settings" className="btn-secondary">
+            {ts('back')}
+          </LocalLink>
+        </div>
+      </form>
+    </>
+  );
+}
