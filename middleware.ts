@@ -2,6 +2,12 @@ import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/config';
 import { readSessionToken } from '@/lib/auth/session-token';
+import {
+  nowSeconds,
+  sessionAge,
+  sessionCookieWithActivity,
+  shouldRecordActivity,
+} from '@/lib/auth/session-policy';
 import { internalPath, localizedPath, routing, type AppPathname } from '@/lib/i18n/routing';
 import { PAGE_NEEDS, STEP_PATH, hasReached, isRegistrationState } from '@/lib/registration/steps';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
@@ -42,15 +48,21 @@ export default async function middleware(req: NextRequest) {
     route && SIGNED_IN_ONLY.has(route.pathname)
       ? await readSessionToken(req.cookies.get(SESSION_COOKIE)?.value)
       : null;
-  const signedIn = Boolean(token?.sub);
+  const now = nowSeconds();
+  const age = token?.sub ? sessionAge(token, now) : null;
+  const signedIn = age === 'fresh';
   const needs = route ? PAGE_NEEDS[route.pathname] : undefined;
   const registration = isRegistrationState(token?.reg) ? token.reg : 'needs_consent';
 
   let response: NextResponse;
   if (route && SIGNED_IN_ONLY.has(route.pathname) && !signedIn) {
     const login = new URL(localizedPath('/login', route.locale), req.url);
+    // An idle (SES-02) or 12-hour-old (SES-03) session says why the person must sign in again.
+    if (age === 'idle') login.searchParams.set('notice', 'timedOut');
+    if (age === 'expired') login.searchParams.set('notice', 'sessionExpired');
     login.searchParams.set('callbackUrl', publicPath);
     response = NextResponse.redirect(login);
+    if (age) response.cookies.delete(SESSION_COOKIE);
   } else if (route && needs && !hasReached(registration, needs)) {
     // Building Code Services stay closed until registration is done: back to the step due.
     const step = new URL(localizedPath(STEP_PATH[registration], route.locale), req.url);
@@ -63,6 +75,12 @@ export default async function middleware(req: NextRequest) {
     headers.set('x-nonce', nonce);
     headers.set('x-monso-path', publicPath);
     response = intl(new NextRequest(req.url, { headers, method: req.method }));
+    // A signed-in page load is activity: move the idle deadline (GET only, so a sign-out POST
+    // never gets its deleted cookie back).
+    if (token && signedIn && req.method === 'GET' && shouldRecordActivity(token, now)) {
+      const cookie = await sessionCookieWithActivity(token, now);
+      response.cookies.set(cookie.name, cookie.value, cookie.options);
+    }
   }
 
   for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);

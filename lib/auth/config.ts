@@ -35,8 +35,10 @@ declare module 'next-auth/jwt' {
   interface JWT {
     /** Session version (bumped on sign-out and password change). */
     sv?: number;
-    /** When the person authenticated, in seconds since the epoch. */
+    /** When the person authenticated, in seconds since the epoch (SES-03). */
     authTime?: number;
+    /** Last activity, in seconds since the epoch (SES-02: idle timeout). */
+    seen?: number;
     /** Registration state as last read from the database (never from a client payload). */
     reg?: RegistrationState;
   }
@@ -60,16 +62,25 @@ export const authConfig = {
     // The token holds only sub, sv, authTime and the registration step (PRIV-04): no name,
     // email or address. lib/auth/index.ts refreshes `reg` from the database on updates.
     jwt({ token, user }) {
+      const now = Math.floor(Date.now() / 1000);
       if (user?.id) {
         return {
           sub: user.id,
           sv: user.sessionVersion ?? 0,
-          authTime: Math.floor(Date.now() / 1000),
+          authTime: now,
+          seen: now,
           reg: user.registration ?? 'needs_consent',
         };
       }
-      // Updates (POST /api/auth/session) never copy the client's payload into the token.
-      return { sub: token.sub, sv: token.sv, authTime: token.authTime, reg: token.reg };
+      // Updates (POST /api/auth/session) never copy the client's payload into the token, and an
+      // update of a session already idle or past 12 h keeps it so (the DAL refuses it).
+      return {
+        sub: token.sub,
+        sv: token.sv,
+        authTime: token.authTime,
+        seen: token.seen,
+        reg: token.reg,
+      };
     },
     session({ session, token }) {
       return {

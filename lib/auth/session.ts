@@ -7,6 +7,7 @@ import { users } from '@/lib/db/schema';
 import { redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { SESSION_COOKIE } from './config';
+import { nowSeconds, sessionAge } from './session-policy';
 import { readSessionToken } from './session-token';
 
 export interface CurrentUser {
@@ -24,6 +25,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = await readSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
   const id = token?.sub;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  // Idle for 30 minutes (SES-02) or 12 hours since sign-in (SES-03): over, whatever the cookie says.
+  if (sessionAge(token, nowSeconds()) !== 'fresh') return null;
   const db = await getDb();
   const [user] = await db
     .select({

@@ -19,6 +19,11 @@ export async function actionContext(): Promise<ActionContext> {
   const h = await headers();
   const requested = await getLocale();
   const locale: Locale = isLocale(requested) ? requested : 'fr';
+  return { locale, ip: clientIp(h), sameOrigin: isSameOriginRequest(h) };
+}
+
+/** The Origin / Sec-Fetch-Site check above, for route handlers that change state (CSRF-02). */
+export function isSameOriginRequest(h: Headers): boolean {
   const origin = h.get('origin');
   const host = h.get('x-forwarded-host') ?? h.get('host');
   const fetchSite = h.get('sec-fetch-site');
@@ -31,5 +36,5 @@ export async function actionContext(): Promise<ActionContext> {
     }
   }
   if (fetchSite && fetchSite !== 'same-origin') sameOrigin = false;
-  return { locale, ip: clientIp(h), sameOrigin };
+  return sameOrigin;
 }

@@ -10,9 +10,11 @@ import { localizedPath } from '@/lib/i18n/routing';
 
 /**
  * "Déconnexion" is a POST (SES-04). It revokes the session in the database first, so a copy of
- * the cookie replayed later is refused, then clears the cookie.
+ * the cookie replayed later is refused, then clears the cookie. The idle warning posts it with
+ * `reason=timeout` when time runs out, which opens the "you were signed out" notice (SES-02).
  */
-export async function logoutAction(): Promise<void> {
+export async function logoutAction(formData?: FormData): Promise<void> {
+  const timedOut = formData?.get('reason') === 'timeout';
   const ctx = await actionContext();
   const user = ctx.sameOrigin ? await getCurrentUser() : null;
   if (user) {
@@ -20,5 +22,6 @@ export async function logoutAction(): Promise<void> {
     await endSessions(db, user.id);
     await logSecurityEvent(db, { type: 'logout', userId: user.id, ip: ctx.ip });
   }
-  await signOut({ redirectTo: `${localizedPath('/login', ctx.locale)}?notice=signedOut` });
+  const notice = timedOut ? 'timedOut' : 'signedOut';
+  await signOut({ redirectTo: `${localizedPath('/login', ctx.locale)}?notice=${notice}` });
 }

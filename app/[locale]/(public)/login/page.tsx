@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
+import { IDLE_TIMEOUT_SECONDS } from '@/lib/auth/session-policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { redirect } from 'next/navigation';
 import { AppLink } from '@/app/_components/app-link';
@@ -15,7 +16,14 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const NOTICES = ['activated', 'signedOut', 'alreadyActivated', 'passwordReset'] as const;
+const NOTICES = [
+  'activated',
+  'signedOut',
+  'alreadyActivated',
+  'passwordReset',
+  'timedOut',
+  'sessionExpired',
+] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -42,7 +50,11 @@ export default async function LoginPage({ params, searchParams }: Props) {
         <ClientMessages namespaces={['LoginPage', 'Fields']}>
           <LoginForm
             callbackUrl={callbackUrl}
-            notice={noticeKey ? t(`notices.${noticeKey}`) : undefined}
+            notice={
+              noticeKey
+                ? t(`notices.${noticeKey}`, { minutes: IDLE_TIMEOUT_SECONDS / 60 })
+                : undefined
+            }
           />
         </ClientMessages>
       </div>

@@ -1,0 +1,135 @@
+import { decode, encode } from 'next-auth/jwt';
+import {
+  BASE_URL,
+  LOCALES,
+  MESSAGES,
+  createActiveAccount,
+  expect,
+  expectAccessible,
+  test,
+  uniqueEmail,
+} from './support/fixtures';
+
+/** The e2e server's cookie and secret (tests/e2e/support/server.ts; production build). */
+const COOKIE = '__Host-monso.session';
+const SECRET = process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef';
+const MINUTE = 60;
+const PATHS = {
+  fr: { dashboard: '/fr/tableau-de-bord', login: '/fr/connexion' },
+  en: { dashboard: '/en/dashboard', login: '/en/login' },
+} as const;
+
+for (const locale of LOCALES) {
+  const m = MESSAGES[locale];
+  const w = m.IdleWarning;
+
+  test(`SES-02: the idle warning at 28 minutes keeps the session or signs out (${locale})`, async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await createActiveAccount(page, locale, uniqueEmail(`idle-${locale}`));
+    const dialog = page.getByRole('dialog', { name: w.title });
+    await expect(dialog).toBeHidden();
+
+    await page.clock.fastForward('27:50');
+    await expect(dialog).toBeHidden();
+    await page.clock.fastForward('00:15');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: w.stay })).toBeFocused();
+    await expectAccessible(page);
+
+    // "Rester connecté": the dialog closes and the count starts again.
+    await dialog.getByRole('button', { name: w.stay }).click();
+    await expect(dialog).toBeHidden();
+    await page.clock.fastForward('20:00');
+    await expect(dialog).toBeHidden();
+    await page.clock.fastForward('08:05');
+    await expect(dialog).toBeVisible();
+
+    // Time runs out: the session ends and the "signed out" page says why.
+    await page.clock.fastForward('02:05');
+    await expect(page).toHaveURL(new RegExp(`${PATHS[locale].login}\\?notice=timedOut$`));
+    await expect(
+      page.getByText(m.LoginPage.notices.timedOut.replace('{minutes}', '30')),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(PATHS[locale].dashboard);
+    await expect(page).toHaveURL(new RegExp(`^[^?]*${PATHS[locale].login}\\?`));
+  });
+}
+
+test('SES-02: "Se déconnecter" in the warning signs out', async ({ page }) => {
+  await page.clock.install();
+  await createActiveAccount(page, 'fr', uniqueEmail('idle-out'));
+  await page.clock.fastForward('28:05');
+  const dialog = page.getByRole('dialog', { name: MESSAGES.fr.IdleWarning.title });
+  await dialog.getByRole('button', { name: MESSAGES.fr.IdleWarning.signOut }).click();
+  await expect(page).toHaveURL(/\/fr\/connexion\?notice=signedOut$/);
+});
+
+/** The signed-in cookie, re-encoded with other times, as if the browser had kept it. */
+async function agedCookie(
+  page: import('@playwright/test').Page,
+  times: (now: number) => { authTime?: number; seen?: number },
+) {
+  const cookie = (await page.context().cookies()).find((c) => c.name === COOKIE);
+  const token = await decode({ token: cookie?.value, secret: SECRET, salt: COOKIE });
+  if (!token) throw new Error('no session cookie');
+  const now = Math.floor(Date.now() / 1000);
+  const value = await encode({
+    token: { ...token, ...times(now) },
+    secret: SECRET,
+    salt: COOKIE,
+    maxAge: 12 * 60 * MINUTE,
+  });
+  await page.context().addCookies([{ ...cookie!, value }]);
+}
+
+test('SES-02: the server refuses a session idle for 31 minutes, whatever the browser does', async ({
+  page,
+}) => {
+  await createActiveAccount(page, 'fr', uniqueEmail('idle-server'));
+  await agedCookie(page, (now) => ({ seen: now - 31 * MINUTE }));
+  await page.goto('/fr/tableau-de-bord');
+  await expect(page).toHaveURL(/\/fr\/connexion\?notice=timedOut&callbackUrl=/);
+  await expect(
+    page.getByText(MESSAGES.fr.LoginPage.notices.timedOut.replace('{minutes}', '30')),
+  ).toBeVisible();
+  // The keep-alive cannot revive it either.
+  await agedCookie(page, (now) => ({ seen: now - 31 * MINUTE }));
+  const keepAlive = await page.request.post('/api/session/keepalive', {
+    headers: { origin: BASE_URL },
+  });
+  expect(keepAlive.status()).toBe(401);
+});
+
+test('SES-03: the server ends a session 12 hours after sign-in, however active', async ({
+  page,
+}) => {
+  await createActiveAccount(page, 'en', uniqueEmail('absolute'));
+  await agedCookie(page, (now) => ({ authTime: now - 12 * 60 * MINUTE - 1, seen: now - 60 }));
+  await page.goto('/en/dashboard');
+  await expect(page).toHaveURL(/\/en\/login\?notice=sessionExpired&callbackUrl=/);
+  await expect(page.getByText(MESSAGES.en.LoginPage.notices.sessionExpired)).toBeVisible();
+});
+
+test('SES-02: page loads move the idle deadline; the keep-alive refuses other origins', async ({
+  page,
+}) => {
+  await createActiveAccount(page, 'fr', uniqueEmail('activity'));
+  await agedCookie(page, (now) => ({ seen: now - 29 * MINUTE }));
+  await page.goto('/fr/tableau-de-bord');
+  await expect(
+    page.getByRole('heading', { level: 1, name: MESSAGES.fr.DashboardPage.title }),
+  ).toBeVisible();
+  const cookie = (await page.context().cookies()).find((c) => c.name === COOKIE)!;
+  const token = await decode({ token: cookie.value, secret: SECRET, salt: COOKIE });
+  expect(Math.floor(Date.now() / 1000) - (token!.seen as number)).toBeLessThan(60);
+
+  const foreign = await page.request.post('/api/session/keepalive', {
+    headers: { origin: 'https://evil.example' },
+  });
+  expect(foreign.status()).toBe(403);
+  const own = await page.request.post('/api/session/keepalive', { headers: { origin: BASE_URL } });
+  expect(own.status()).toBe(204);
+});
