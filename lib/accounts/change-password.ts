@@ -7,6 +7,7 @@ import { clearLoginFailures } from '@/lib/security/login-throttle';
 import { hashPassword } from '@/lib/security/password-hash';
 import { hashIdentifier } from '@/lib/security/tokens';
 import type { AccountDeps } from './deps';
+import { retireEmailChangeLinks } from './request-email-change';
 import { retireResetLinks } from './request-password-reset';
 import { verifyCurrentPassword } from './verify-current-password';
 
@@ -39,6 +40,7 @@ export async function changePassword(
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, input.userId));
     await retireResetLinks(tx, input.userId, now);
+    await retireEmailChangeLinks(tx, input.userId, now);
     await enqueueEmail(
       tx,
       {

@@ -9,6 +9,7 @@ import { hashPassword } from '@/lib/security/password-hash';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashIdentifier, hashToken } from '@/lib/security/tokens';
 import type { AccountDeps } from './deps';
+import { retireEmailChangeLinks } from './request-email-change';
 import { retireResetLinks } from './request-password-reset';
 
 /** What a reset link is, one view per state (RST-02). */
@@ -97,6 +98,8 @@ export async function resetPassword(
       .set({ usedAt: now })
       .where(eq(passwordResetTokens.id, row.id));
     await retireResetLinks(tx, row.userId, now);
+    // Whoever asked for an address change with the old password loses that link too.
+    await retireEmailChangeLinks(tx, row.userId, now);
     const [user] = await tx
       .update(users)
       .set({

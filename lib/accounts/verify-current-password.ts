@@ -23,7 +23,7 @@ export async function verifyCurrentPassword(
     userId: string;
     password: string;
     ip: string;
-    failureEvent: 'password_change_failed' | 'email_change_requested';
+    failureEvent: 'password_change_failed' | 'email_change_failed';
   },
 ): Promise<ReauthResult> {
   const now = deps.now();

@@ -2,6 +2,8 @@ import type { ComponentProps, FunctionComponent } from 'react';
 import AccountExistsEmail from '@/emails/account-exists';
 import ActivationEmail from '@/emails/activation';
 import ClientRecordLinkedEmail from '@/emails/client-record-linked';
+import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
+import EmailChangeNoticeEmail from '@/emails/email-change-notice';
 import PasswordChangedEmail from '@/emails/password-changed';
 import PasswordResetEmail from '@/emails/password-reset';
 import ResetNoAccountEmail from '@/emails/reset-no-account';
@@ -21,6 +23,14 @@ export const templates = {
   'password-reset': { component: PasswordResetEmail, subjectKey: 'PasswordReset.subject' },
   'reset-no-account': { component: ResetNoAccountEmail, subjectKey: 'ResetNoAccount.subject' },
   'password-changed': { component: PasswordChangedEmail, subjectKey: 'PasswordChanged.subject' },
+  'email-change-confirm': {
+    component: EmailChangeConfirmEmail,
+    subjectKey: 'EmailChangeConfirm.subject',
+  },
+  'email-change-notice': {
+    component: EmailChangeNoticeEmail,
+    subjectKey: 'EmailChangeNotice.subject',
+  },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

@@ -32,6 +32,7 @@ export const SECURITY_EVENT_TYPES = [
   'password_changed',
   'password_change_failed',
   'email_change_requested',
+  'email_change_failed',
   'email_changed',
   'contact_details_updated',
   'language_changed',

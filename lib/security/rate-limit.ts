@@ -29,6 +29,8 @@ export const LIMITS = {
   resetEmailsPerAddress: { limit: 5, windowMs: HOUR },
   /** RST-03 "plus the per-IP limit": reset requests per IP. */
   resetPerIp: { limit: 20, windowMs: MINUTE },
+  /** Email change: confirmation links per new address, and requests per account (notices). */
+  emailChangeEmailsPerAddress: { limit: 5, windowMs: HOUR },
   /** PIN-02: PIN attempts per account (counted before verification). */
   pinAttemptsPerAccount: { limit: 5, windowMs: 10 * MINUTE },
   /** PIN-03: PIN attempts per IP, across accounts. */

@@ -169,12 +169,10 @@ for (const locale of LOCALES) {
     await expect(page.locator('html')).toHaveAttribute('lang', other);
   });
 
-  test(`unknown pages and pages not built yet get the localized 404 (${locale})`, async ({
-    page,
-  }) => {
+  test(`unknown pages get the localized 404 (${locale})`, async ({ page }) => {
     for (const path of [
       `/${locale}/nowhere-at-all`,
-      `/${locale}/${locale === 'fr' ? 'aide' : 'help'}`,
+      `/${locale}/${locale === 'fr' ? 'parametres/inconnu' : 'settings/unknown'}`,
     ]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);

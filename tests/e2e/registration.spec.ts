@@ -47,10 +47,10 @@ test('French: consent and profile, then "Ne pas lier et continuer", then link la
     'Extension du téléphone',
     'Numéro de téléphone secondaire',
     'Extension de téléphone supplémentaire',
-    "J'accepte de partager mes informations avec ce service. (requis)",
+    'J’accepte de partager mes informations avec ce service. (requis)',
   ]);
   await expect(page.getByLabel('Province', { exact: true }).locator('option')).toHaveCount(14);
-  await expect(page.getByRole('button', { name: "J'accepte" })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'J’accepte' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Annuler' })).toHaveAttribute(
     'href',
     '/fr/tableau-de-bord',

@@ -74,6 +74,26 @@ const cases: {
       ['https://p.example/fr/mot-de-passe-oublie', (m) => m.PasswordChanged.reset],
     ],
   },
+  'email-change-confirm': {
+    props: {
+      confirmUrl: 'https://p.example/fr/confirmer-le-courriel?token=abcDEF123_-xyz',
+      expiresInHours: 48,
+    },
+    links: [
+      [
+        'https://p.example/fr/confirmer-le-courriel?token=abcDEF123_-xyz',
+        (m) => m.EmailChangeConfirm.button,
+      ],
+    ],
+  },
+  'email-change-notice': {
+    props: {
+      newEmailMasked: 'j•••@example.ca',
+      expiresInHours: 48,
+      forgotPasswordUrl: 'https://p.example/en/forgot-password',
+    },
+    links: [['https://p.example/en/forgot-password', (m) => m.EmailChangeNotice.reset]],
+  },
 };
 
 describe('renderEmail', () => {
@@ -110,10 +130,26 @@ describe('renderEmail', () => {
       expiresInHours: 48,
     });
     expect(fr48.text).toContain(
-      "Ce lien est valide pendant 48 heures et ne peut être utilisé qu'une seule fois.",
+      'Ce lien est valide pendant 48 heures et ne peut être utilisé qu’une seule fois.',
     );
     const en48 = await renderEmail('activation', 'en', {
       activationUrl: 'https://p.example/en/activate?token=t',
+      expiresInHours: 48,
+    });
+    expect(en48.text).toContain('This link is valid for 48 hours and can be used only once.');
+  });
+
+  it('names the masked new address and the link lifetime in the email change notice', async () => {
+    const fr48 = await renderEmail('email-change-notice', 'fr', {
+      newEmailMasked: 'j•••@example.ca',
+      expiresInHours: 48,
+      forgotPasswordUrl: 'https://p.example/fr/mot-de-passe-oublie',
+    });
+    expect(fr48.text).toContain('par j•••@example.ca.');
+    expect(fr48.text).toContain('dans les 48 prochaines heures');
+    expect(fr48.text).toContain('composez le 3-1-1');
+    const en48 = await renderEmail('email-change-confirm', 'en', {
+      confirmUrl: 'https://p.example/en/confirm-email?token=t',
       expiresInHours: 48,
     });
     expect(en48.text).toContain('This link is valid for 48 hours and can be used only once.');

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { inspectActivationLink } from '@/lib/accounts/activate-account';
 import { getDb } from '@/lib/db/client';
-import { AppLink } from '@/app/_components/app-link';
+import { DeadLinkPage, deadLinkTitle, tokenOf } from '@/app/_components/dead-link';
 import { ActivateForm } from './activate-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';
@@ -19,10 +19,6 @@ const linkState = cache(async (token: string) =>
   inspectActivationLink({ db: await getDb(), now: () => new Date() }, token),
 );
 
-function tokenOf(query: Record<string, string | string[] | undefined>): string {
-  return typeof query.token === 'string' ? query.token : '';
-}
-
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'ActivatePage' });
@@ -31,16 +27,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title:
       state === 'valid'
         ? await formPageTitle(locale, t('title'))
-        : t(`states.${STATE_VIEWS[state].key}.title`),
+        : await deadLinkTitle(locale, 'ActivatePage', state),
   };
 }
-
-const STATE_VIEWS = {
-  expired: { key: 'expired', href: '/resend-activation' },
-  superseded: { key: 'superseded', href: '/resend-activation' },
-  not_found: { key: 'notFound', href: '/resend-activation' },
-  used: { key: 'used', href: '/login' },
-} as const;
 
 /**
  * The link in the activation email. Its GET only reads (mail scanners open links, CSRF-03):
@@ -50,7 +39,6 @@ export default async function ActivatePage({ params, searchParams }: Props) {
   await pageLocale(params);
   const value = tokenOf(await searchParams);
   const state = await linkState(value);
-  const t = await getTranslations('ActivatePage');
   if (state === 'valid') {
     return (
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
@@ -60,14 +48,11 @@ export default async function ActivatePage({ params, searchParams }: Props) {
       </main>
     );
   }
-  const view = STATE_VIEWS[state];
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
-      <h1 className="page-title">{t(`states.${view.key}.title`)}</h1>
-      <p className="mb-6 max-w-prose">{t(`states.${view.key}.body`)}</p>
-      <AppLink href={view.href} className="btn-primary">
-        {t(`states.${view.key}.action`)}
-      </AppLink>
-    </main>
+    <DeadLinkPage
+      namespace="ActivatePage"
+      state={state}
+      href={state === 'used' ? '/login' : '/resend-activation'}
+    />
   );
 }

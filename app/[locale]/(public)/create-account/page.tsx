@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AppLink } from '@/app/_components/app-link';
 import { getTranslations } from 'next-intl/server';
 import { CreateAccountForm } from './create-account-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
@@ -15,11 +16,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CreateAccountPage({ params }: Props) {
   await pageLocale(params);
+  const t = await getTranslations('CreateAccountPage');
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
       <ClientMessages namespaces={['CreateAccountPage', 'Terms', 'Fields']}>
         <CreateAccountForm />
       </ClientMessages>
+      <p className="mt-8">
+        {t('haveAccount')} <AppLink href="/login">{t('login')}</AppLink>
+      </p>
     </main>
   );
 }

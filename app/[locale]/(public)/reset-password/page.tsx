@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { AppLink } from '@/app/_components/app-link';
+import { DeadLinkPage, deadLinkTitle, tokenOf } from '@/app/_components/dead-link';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { inspectResetLink } from '@/lib/accounts/reset-password';
 import { getDb } from '@/lib/db/client';
@@ -19,17 +19,6 @@ const linkState = cache(async (token: string) =>
   inspectResetLink({ db: await getDb(), now: () => new Date() }, token),
 );
 
-function tokenOf(query: Record<string, string | string[] | undefined>): string {
-  return typeof query.token === 'string' ? query.token : '';
-}
-
-const STATE_VIEWS = {
-  expired: 'expired',
-  superseded: 'superseded',
-  not_found: 'notFound',
-  used: 'used',
-} as const;
-
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'ResetPasswordPage' });
@@ -38,7 +27,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title:
       state === 'valid'
         ? await formPageTitle(locale, t('title'))
-        : t(`states.${STATE_VIEWS[state]}.title`),
+        : await deadLinkTitle(locale, 'ResetPasswordPage', state),
   };
 }
 
@@ -50,7 +39,6 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
   await pageLocale(params);
   const token = tokenOf(await searchParams);
   const state = await linkState(token);
-  const t = await getTranslations('ResetPasswordPage');
   if (state === 'valid') {
     return (
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
@@ -60,14 +48,11 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
       </main>
     );
   }
-  const view = STATE_VIEWS[state];
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
-      <h1 className="page-title">{t(`states.${view}.title`)}</h1>
-      <p className="mb-6 max-w-prose">{t(`states.${view}.body`)}</p>
-      <AppLink href={state === 'used' ? '/login' : '/forgot-password'} className="btn-primary">
-        {t(`states.${view}.action`)}
-      </AppLink>
-    </main>
+    <DeadLinkPage
+      namespace="ResetPasswordPage"
+      state={state}
+      href={state === 'used' ? '/login' : '/forgot-password'}
+    />
   );
 }

@@ -4,11 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { LocalLink } from '@/app/_components/local-link';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
 import type { FormState } from '@/lib/forms/form-state';
 import { PROFILE_FIELDS, type ProfileField } from '@/lib/registration/profile-schema';
 import { saveContactDetailsAction } from './actions';
+import { SettingsFormActions } from '../_components/settings-form-actions';
 
 export function ContactDetailsForm({
   initialValues,
@@ -16,7 +16,6 @@ export function ContactDetailsForm({
   initialValues: Partial<Record<ProfileField, string>>;
 }) {
   const t = useTranslations('SettingsContactPage');
-  const ts = useTranslations('SettingsPage');
   const [state, formAction, pending] = useActionState(saveContactDetailsAction, {
     status: 'idle',
     fieldErrors: {},
@@ -30,14 +29,7 @@ export function ContactDetailsForm({
       <p className="mb-6 max-w-prose">{t('intro')}</p>
       <form action={formAction} noValidate>
         <ProfileFields values={state.values} fieldError={fieldError} />
-        <div className="mt-6 flex flex-wrap items-center gap-4">
-          <button type="submit" className="btn-primary" disabled={pending}>
-            {t('submit')}
-          </button>
-          <LocalLink href="/settings" className="btn-secondary">
-            {ts('back')}
-          </LocalLink>
-        </div>
+        <SettingsFormActions submit={t('submit')} pending={pending} />
       </form>
     </>
   );

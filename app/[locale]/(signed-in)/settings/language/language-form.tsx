@@ -5,16 +5,15 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldError } from '@/app/_components/form/field-error';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { LocalLink } from '@/app/_components/local-link';
 import { initialFormState } from '@/lib/forms/form-state';
 import type { Locale } from '@/lib/i18n/routing';
 import { setLanguageAction, type LanguageField } from './actions';
+import { SettingsFormActions } from '../_components/settings-form-actions';
 
 const LANGUAGES = ['fr', 'en'] as const satisfies readonly Locale[];
 
 export function LanguageForm({ current }: { current: Locale }) {
   const t = useTranslations('SettingsLanguagePage');
-  const ts = useTranslations('SettingsPage');
   const [state, formAction, pending] = useActionState(
     setLanguageAction,
     initialFormState<LanguageField>(),
@@ -46,14 +45,7 @@ export function LanguageForm({ current }: { current: Locale }) {
             </div>
           ))}
         </fieldset>
-        <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="btn-primary" disabled={pending}>
-            {t('submit')}
-          </button>
-          <LocalLink href="/settings" className="btn-secondary">
-            {ts('back')}
-          </LocalLink>
-        </div>
+        <SettingsFormActions submit={t('submit')} pending={pending} />
       </form>
     </>
   );

@@ -5,9 +5,9 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { PasswordField } from '@/app/_components/form/password-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { LocalLink } from '@/app/_components/local-link';
 import { initialFormState } from '@/lib/forms/form-state';
 import { changePasswordAction, type ChangePasswordField } from './actions';
+import { SettingsFormActions } from '../_components/settings-form-actions';
 
 const ORDER = [
   'currentPassword',
@@ -17,7 +17,6 @@ const ORDER = [
 
 export function ChangePasswordForm() {
   const t = useTranslations('SettingsPasswordPage');
-  const ts = useTranslations('SettingsPage');
   const tf = useTranslations('Form');
   const [state, formAction, pending] = useActionState(
     changePasswordAction,
@@ -55,14 +54,7 @@ export function ChangePasswordForm() {
           showLabel={tf('showPasswordConfirm')}
           hideLabel={tf('hidePasswordConfirm')}
         />
-        <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="btn-primary" disabled={pending}>
-            {t('submit')}
-          </button>
-          <LocalLink href="/settings" className="btn-secondary">
-            {ts('back')}
-          </LocalLink>
-        </div>
+        <SettingsFormActions submit={t('submit')} pending={pending} />
       </form>
     </>
   );

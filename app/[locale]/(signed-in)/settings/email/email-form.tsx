@@ -1,0 +1,62 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { PasswordField } from '@/app/_components/form/password-field';
+import { EmailField } from '@/app/_components/form/text-field';
+import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { initialFormState } from '@/lib/forms/form-state';
+import { requestEmailChangeAction, type EmailChangeField } from './actions';
+import { SettingsFormActions } from '../_components/settings-form-actions';
+
+const ORDER = [
+  'newEmail',
+  'newEmailConfirm',
+  'currentPassword',
+] as const satisfies readonly EmailChangeField[];
+
+export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
+  const t = useTranslations('SettingsEmailPage');
+  const [state, formAction, pending] = useActionState(
+    requestEmailChangeAction,
+    initialFormState<EmailChangeField>(),
+  );
+  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  return (
+    <>
+      <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
+      <h1 className="page-title">{t('title')}</h1>
+      <p className="mb-6 max-w-prose">{t('intro')}</p>
+      <dl className="mb-6">
+        <dt className="font-semibold">{t('currentEmail')}</dt>
+        <dd className="break-words">{currentEmail}</dd>
+      </dl>
+      <form action={formAction} noValidate>
+        <EmailField
+          name="newEmail"
+          label={t('newEmail.label')}
+          hint={t('newEmail.hint')}
+          defaultValue={state.values.newEmail}
+          error={fieldError('newEmail')}
+        />
+        <EmailField
+          name="newEmailConfirm"
+          label={t('newEmailConfirm.label')}
+          defaultValue={state.values.newEmailConfirm}
+          error={fieldError('newEmailConfirm')}
+        />
+        <PasswordField
+          name="currentPassword"
+          label={t('currentPassword.label')}
+          hint={t('currentPassword.hint')}
+          autoComplete="current-password"
+          error={fieldError('currentPassword')}
+          showLabel={t('currentPassword.show')}
+          hideLabel={t('currentPassword.hide')}
+        />
+        <SettingsFormActions submit={t('submit')} pending={pending} />
+      </form>
+    </>
+  );
+}
