@@ -11,6 +11,8 @@ import {
   MAX_ATTEMPTS,
   type MailTransport,
 } from '@/lib/email/outbox';
+import { emailMessage } from '@/emails/components/messages';
+import { templates, type TemplateName } from '@/lib/email/templates';
 import { getTransport } from '@/lib/email/transport';
 import { createTestDb, fakeClock, type TestDb } from '../helpers/db';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
@@ -124,6 +126,37 @@ describe('email outbox', () => {
     expect(linkTexts(mail.html || '', EN_URL)).toContain('Activate my account');
     expect(mail.text).toMatch(new RegExp(`Activate my account\\s+${escapeRegExp(EN_URL)}`));
     expect(mail.text).toContain('48 hours');
+  });
+
+  it('delivers every email the portal sends, in French and in English, with its own subject and lang', async () => {
+    const names = Object.keys(templates) as TemplateName[];
+    for (const template of names) {
+      for (const locale of ['fr', 'en'] as const) {
+        const preview = (templates[template].component as { PreviewProps?: object }).PreviewProps;
+        const props: Record<string, unknown> = { ...preview };
+        delete props.locale;
+        await enqueueEmail(t.db, {
+          to: `${template}.${locale}@example.com`,
+          template,
+          locale,
+          props: props as never,
+        });
+      }
+    }
+    const counts = await deliverPending(t.db, { transport: smtp, limit: 100 });
+    expect(counts).toEqual({ sent: names.length * 2, failed: 0, retried: 0 });
+    for (const template of names) {
+      for (const locale of ['fr', 'en'] as const) {
+        const mail = await sink.waitFor((m) =>
+          recipients(m).includes(`${template}.${locale}@example.com`),
+        );
+        expect(mail.subject, `${template} ${locale}`).toBe(
+          emailMessage(locale, templates[template].subjectKey),
+        );
+        expect(mail.html || '').toContain(`lang="${locale}"`);
+        expect(mail.text).toContain(emailMessage(locale, 'Layout.automated'));
+      }
+    }
   });
 
   it('keeps the one-time link out of the database: encrypted before delivery, erased after', async () => {
