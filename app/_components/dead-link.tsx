@@ -1,4 +1,3 @@
-import { getTranslations } from 'next-intl/server';
 import { AppLink } from '@/app/_components/app-link';
 import type { AppPathname } from '@/lib/i18n/routing';
 
@@ -15,41 +14,34 @@ export const DEAD_LINK_VIEW = {
 } as const;
 
 export type DeadLinkState = keyof typeof DEAD_LINK_VIEW;
-type LinkNamespace = 'ActivatePage' | 'ResetPasswordPage' | 'ConfirmEmailPage';
 
 /** The `token` query parameter of a link page ('' when absent or repeated). */
 export function tokenOf(query: Record<string, string | string[] | undefined>): string {
   return typeof query.token === 'string' ? query.token : '';
 }
 
-/** The <title> of a dead link's page. */
-export async function deadLinkTitle(
-  locale: string,
-  namespace: LinkNamespace,
-  state: DeadLinkState,
-): Promise<string> {
-  const t = await getTranslations({ locale });
-  return t(`${namespace}.states.${DEAD_LINK_VIEW[state]}.title` as never);
-}
-
-export async function DeadLinkPage({
-  namespace,
-  state,
+/**
+ * The page itself. Each page passes its own texts, read with its own translator as
+ * `t(\`states.${DEAD_LINK_VIEW[state]}.title\`)` (so `npm run messages:check` sees the keys).
+ */
+export function DeadLinkPage({
+  title,
+  body,
+  action,
   href,
 }: {
-  namespace: LinkNamespace;
-  state: DeadLinkState;
+  title: string;
+  body: string;
+  action: string;
   /** Where the action leads: a new link, or sign-in for a link already used. */
   href: AppPathname;
 }) {
-  const t = await getTranslations();
-  const key = `${namespace}.states.${DEAD_LINK_VIEW[state]}`;
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
-      <h1 className="page-title">{t(`${key}.title` as never)}</h1>
-      <p className="mb-6 max-w-prose">{t(`${key}.body` as never)}</p>
+      <h1 className="page-title">{title}</h1>
+      <p className="mb-6 max-w-prose">{body}</p>
       <AppLink href={href} className="btn-primary">
-        {t(`${key}.action` as never)}
+        {action}
       </AppLink>
     </main>
   );

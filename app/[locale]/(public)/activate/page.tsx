@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { inspectActivationLink } from '@/lib/accounts/activate-account';
 import { getDb } from '@/lib/db/client';
-import { DeadLinkPage, deadLinkTitle, tokenOf } from '@/app/_components/dead-link';
+import { DEAD_LINK_VIEW, DeadLinkPage, tokenOf } from '@/app/_components/dead-link';
 import { ActivateForm } from './activate-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';
@@ -27,7 +27,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title:
       state === 'valid'
         ? await formPageTitle(locale, t('title'))
-        : await deadLinkTitle(locale, 'ActivatePage', state),
+        : t(`states.${DEAD_LINK_VIEW[state]}.title`),
   };
 }
 
@@ -48,10 +48,13 @@ export default async function ActivatePage({ params, searchParams }: Props) {
       </main>
     );
   }
+  const t = await getTranslations('ActivatePage');
+  const view = DEAD_LINK_VIEW[state];
   return (
     <DeadLinkPage
-      namespace="ActivatePage"
-      state={state}
+      title={t(`states.${view}.title`)}
+      body={t(`states.${view}.body`)}
+      action={t(`states.${view}.action`)}
       href={state === 'used' ? '/login' : '/resend-activation'}
     />
   );

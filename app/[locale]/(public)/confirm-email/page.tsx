@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { DeadLinkPage, deadLinkTitle, tokenOf } from '@/app/_components/dead-link';
+import { DEAD_LINK_VIEW, DeadLinkPage, tokenOf } from '@/app/_components/dead-link';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { readEmailChangeLink } from '@/lib/accounts/confirm-email-change';
 import { getDb } from '@/lib/db/client';
@@ -27,7 +27,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title:
       state === 'valid'
         ? await formPageTitle(locale, t('title'))
-        : await deadLinkTitle(locale, 'ConfirmEmailPage', state),
+        : t(`states.${DEAD_LINK_VIEW[state]}.title`),
   };
 }
 
@@ -49,10 +49,13 @@ export default async function ConfirmEmailPage({ params, searchParams }: Props) 
       </main>
     );
   }
+  const t = await getTranslations('ConfirmEmailPage');
+  const view = DEAD_LINK_VIEW[link.state];
   return (
     <DeadLinkPage
-      namespace="ConfirmEmailPage"
-      state={link.state}
+      title={t(`states.${view}.title`)}
+      body={t(`states.${view}.body`)}
+      action={t(`states.${view}.action`)}
       href={link.state === 'used' ? '/settings' : '/settings/email'}
     />
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { DeadLinkPage, deadLinkTitle, tokenOf } from '@/app/_components/dead-link';
+import { DEAD_LINK_VIEW, DeadLinkPage, tokenOf } from '@/app/_components/dead-link';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { inspectResetLink } from '@/lib/accounts/reset-password';
 import { getDb } from '@/lib/db/client';
@@ -27,7 +27,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title:
       state === 'valid'
         ? await formPageTitle(locale, t('title'))
-        : await deadLinkTitle(locale, 'ResetPasswordPage', state),
+        : t(`states.${DEAD_LINK_VIEW[state]}.title`),
   };
 }
 
@@ -48,10 +48,13 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
       </main>
     );
   }
+  const t = await getTranslations('ResetPasswordPage');
+  const view = DEAD_LINK_VIEW[state];
   return (
     <DeadLinkPage
-      namespace="ResetPasswordPage"
-      state={state}
+      title={t(`states.${view}.title`)}
+      body={t(`states.${view}.body`)}
+      action={t(`states.${view}.action`)}
       href={state === 'used' ? '/login' : '/forgot-password'}
     />
   );
