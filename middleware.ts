@@ -63,6 +63,16 @@ export default async function middleware(req: NextRequest) {
     login.searchParams.set('callbackUrl', publicPath);
     response = NextResponse.redirect(login);
     if (age) response.cookies.delete(SESSION_COOKIE);
+  } else if (
+    route &&
+    token?.pwc &&
+    SIGNED_IN_ONLY.has(route.pathname) &&
+    route.pathname !== '/settings/password'
+  ) {
+    // PWD-09: a password flagged as compromised must be changed before anything else.
+    response = NextResponse.redirect(
+      new URL(localizedPath('/settings/password', route.locale), req.url),
+    );
   } else if (route && needs && !hasReached(registration, needs)) {
     // Building Code Services stay closed until registration is done: back to the step due.
     const step = new URL(localizedPath(STEP_PATH[registration], route.locale), req.url);

@@ -24,6 +24,14 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    serverActions: {
+      // Every form posts to a server action, and the largest (consent: 15 short fields) is a few
+      // kB even at every field's maximum length. Bodies past this are refused with 413 before
+      // they are parsed; Next's default is 1 MB (issue 5).
+      bodySizeLimit: '64kb',
+    },
+  },
   // Middleware adds these to pages; this covers API routes and static files too (HDR-01, HDR-03).
   async headers() {
     return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] }];

@@ -20,7 +20,7 @@ export function LanguageToggle() {
       href={href}
       lang={t('lang')}
       hrefLang={t('lang')}
-      className="font-semibold text-white no-underline hover:underline"
+      className="inline-block min-w-6 text-center font-semibold text-white no-underline hover:underline"
     >
       <span aria-hidden="true">{t('short')}</span>
       <span className="sr-only">{t('label')}</span>

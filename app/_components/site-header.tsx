@@ -7,13 +7,14 @@ import { LanguageToggle } from './language-toggle';
 /** The portal header: signed-out pages offer Aide and Connexion, signed-in ones the account menu. */
 export async function SiteHeader({ variant }: { variant: 'public' | 'signed-in' }) {
   const t = await getTranslations('Layout');
-  const navLink = 'text-white no-underline hover:underline';
+  // inline-block: a whole line high (24 px), the minimum target size of WCAG 2.5.8.
+  const navLink = 'inline-block text-white no-underline hover:underline';
   return (
     <header className="bg-ottawa-navy text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <AppLink
           href={variant === 'signed-in' ? '/dashboard' : '/'}
-          className="text-xl font-bold text-white no-underline"
+          className="inline-block text-xl font-bold text-white no-underline"
           aria-label={t('home')}
         >
           {t('siteName')}

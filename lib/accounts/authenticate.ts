@@ -25,7 +25,7 @@ export async function countSignInAttempt(
 }
 
 export type AuthenticateResult =
-  | { status: 'ok'; userId: string; sessionVersion: number }
+  | { status: 'ok'; userId: string; sessionVersion: number; passwordChangeRequired: boolean }
   | { status: 'invalid' | 'not_activated' | 'rate_limited' };
 
 /**
@@ -49,15 +49,20 @@ export async function authenticate(
     return { status: 'invalid' };
   }
 
-  const [user] = await deps.db
-    .select({
-      id: users.id,
-      passwordHash: users.passwordHash,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.email, email));
+  // Postgres text cannot hold a NUL byte, so no account has one: such an address is unknown, and
+  // looking it up would make the driver throw (a 500 instead of the generic failure, LOG-01).
+  const [user] = email.includes('\u0000')
+    ? []
+    : await deps.db
+        .select({
+          id: users.id,
+          passwordHash: users.passwordHash,
+          status: users.status,
+          sessionVersion: users.sessionVersion,
+          passwordChangeRequired: users.passwordChangeRequired,
+        })
+        .from(users)
+        .where(eq(users.email, email));
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await dummyVerify(input.password);
@@ -75,5 +80,10 @@ export async function authenticate(
   await recordLoginSuccess(deps.db, emailKey);
   if (user.status !== 'active') return { status: 'not_activated' };
   await logSecurityEvent(deps.db, { type: 'login_success', userId: user.id, ip: input.ip, now });
-  return { status: 'ok', userId: user.id, sessionVersion: user.sessionVersion };
+  return {
+    status: 'ok',
+    userId: user.id,
+    sessionVersion: user.sessionVersion,
+    passwordChangeRequired: user.passwordChangeRequired,
+  };
 }

@@ -37,7 +37,11 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({
+        passwordHash,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        passwordChangeRequired: false,
+      })
       .where(eq(users.id, input.userId));
     await retireResetLinks(tx, input.userId, now);
     await retireEmailChangeLinks(tx, input.userId, now);

@@ -45,11 +45,36 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
 
   await deps.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id, status: users.status, locale: users.locale })
-      .from(users)
-      .where(eq(users.email, email))
-      .for('update');
+    const lockAccount = async () => {
+      const [row] = await tx
+        .select({ id: users.id, status: users.status, locale: users.locale })
+        .from(users)
+        .where(eq(users.email, email))
+        .for('update');
+      return row;
+    };
+    let existing = await lockAccount();
+    let createdId: string | undefined;
+    if (!existing) {
+      // FOR UPDATE locks nothing while the row does not exist, so two sign-ups of a new address
+      // can both get here. The unique index decides: the loser's insert waits for the winner to
+      // commit and inserts nothing, and the loser goes on as a sign-up of that (pending) account
+      // instead of failing on a unique violation.
+      const [created] = await tx
+        .insert(users)
+        .values({
+          email,
+          passwordHash,
+          locale: input.locale,
+          termsVersion: input.termsVersion,
+          acceptedTermsAt: now,
+          createdAt: now,
+        })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      createdId = created?.id;
+      if (!createdId) existing = await lockAccount();
+    }
 
     if (existing?.status === 'active') {
       if (await allowActivationMail(tx, email, now)) {
@@ -78,7 +103,9 @@ export async function createAccount(
     }
 
     let userId: string;
-    if (existing) {
+    if (createdId) {
+      userId = createdId;
+    } else if (existing) {
       // Still pending: whoever can read the mailbox activates with the latest password chosen.
       await tx
         .update(users)
@@ -91,18 +118,8 @@ export async function createAccount(
         .where(eq(users.id, existing.id));
       userId = existing.id;
     } else {
-      const [created] = await tx
-        .insert(users)
-        .values({
-          email,
-          passwordHash,
-          locale: input.locale,
-          termsVersion: input.termsVersion,
-          acceptedTermsAt: now,
-          createdAt: now,
-        })
-        .returning({ id: users.id });
-      userId = created!.id;
+      // Neither inserted nor found: the account was deleted in between. Nothing was written.
+      throw new Error('The account being created vanished during sign-up');
     }
     const sent = await issueActivationLink(tx, {
       userId,

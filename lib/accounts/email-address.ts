@@ -30,8 +30,10 @@ const LOCAL_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uFFFF-]+$/;
 const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 // The last label: letters only (com, ca, quebec) or an IDN TLD in punycode (xn--…).
 const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
-// C0 and C1 controls, DEL, and Unicode whitespace/separators (incl. line and paragraph separators).
-const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\s\u2028\u2029\u200B-\u200D\uFEFF]/u;
+// C0 and C1 controls, DEL, and Unicode whitespace/separators (incl. line and paragraph separators),
+// and lone surrogates (with the u flag the range matches no valid pair): UTF-8 cannot encode them,
+// so the database and the mail would carry U+FFFD, another address than the one checked.
+const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\s\u2028\u2029\u200B-\u200D\uFEFF\uD800-\uDFFF]/u;
 
 /** Why `raw` is not an acceptable email address, or null when it is. Checks the trimmed value. */
 export function emailError(raw: string): EmailError | null {

@@ -105,6 +105,7 @@ export async function resetPassword(
       .set({
         passwordHash,
         sessionVersion: sql`${users.sessionVersion} + 1`,
+        passwordChangeRequired: false,
         status: 'active',
         activatedAt: sql`coalesce(${users.activatedAt}, ${now.toISOString()}::timestamptz)`,
       })

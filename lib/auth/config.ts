@@ -22,6 +22,7 @@ declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
     registration?: RegistrationState;
+    passwordChangeRequired?: boolean;
   }
   interface Session {
     /** The session version the JWT was minted with; the DAL compares it with the database. */
@@ -41,6 +42,8 @@ declare module 'next-auth/jwt' {
     seen?: number;
     /** Registration state as last read from the database (never from a client payload). */
     reg?: RegistrationState;
+    /** Present (true) only while the password must be changed (PWD-09), for middleware. */
+    pwc?: true;
   }
 }
 
@@ -59,8 +62,8 @@ export const authConfig = {
   pages: { signIn: '/fr/connexion', error: '/fr/connexion' },
   providers: [],
   callbacks: {
-    // The token holds only sub, sv, authTime and the registration step (PRIV-04): no name,
-    // email or address. lib/auth/index.ts refreshes `reg` from the database on updates.
+    // The token holds only identifiers, times, the registration step and the PWD-09 flag
+    // (PRIV-04): no name, email or address. lib/auth/index.ts refreshes `reg` from the database on updates.
     jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
       if (user?.id) {
@@ -70,6 +73,7 @@ export const authConfig = {
           authTime: now,
           seen: now,
           reg: user.registration ?? 'needs_consent',
+          ...(user.passwordChangeRequired ? { pwc: true as const } : {}),
         };
       }
       // Updates (POST /api/auth/session) never copy the client's payload into the token, and an
@@ -80,6 +84,7 @@ export const authConfig = {
         authTime: token.authTime,
         seen: token.seen,
         reg: token.reg,
+        ...(token.pwc ? { pwc: true as const } : {}),
       };
     },
     session({ session, token }) {

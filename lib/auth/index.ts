@@ -61,6 +61,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
               id: result.userId,
               sessionVersion: result.sessionVersion,
               registration: await getRegistrationState(deps.db, result.userId),
+              passwordChangeRequired: result.passwordChangeRequired,
             };
           case 'not_activated':
             throw new AccountNotActivated();

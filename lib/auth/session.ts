@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { redirect } from '@/lib/i18n/navigation';
-import type { Locale } from '@/lib/i18n/routing';
+import { internalPath, type Locale } from '@/lib/i18n/routing';
 import { SESSION_COOKIE } from './config';
 import { nowSeconds, sessionAge } from './session-policy';
 import { readSessionToken } from './session-token';
@@ -14,6 +14,8 @@ export interface CurrentUser {
   id: string;
   email: string;
   locale: Locale;
+  /** PWD-09: nothing but "Changer le mot de passe" opens until this is cleared. */
+  passwordChangeRequired: boolean;
 }
 
 /**
@@ -35,20 +37,38 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       locale: users.locale,
       status: users.status,
       sessionVersion: users.sessionVersion,
+      passwordChangeRequired: users.passwordChangeRequired,
     })
     .from(users)
     .where(eq(users.id, id));
   if (!user || user.status !== 'active' || user.sessionVersion !== token.sv) {
     return null;
   }
-  return { id: user.id, email: user.email, locale: user.locale };
+  return {
+    id: user.id,
+    email: user.email,
+    locale: user.locale,
+    passwordChangeRequired: user.passwordChangeRequired,
+  };
 });
 
-/** For signed-in pages and actions: the person, or a redirect to the login page (back here after). */
+/**
+ * For signed-in pages and actions: the person, or a redirect to the login page (back here after).
+ * A person whose password must be changed (PWD-09) is sent to "Changer le mot de passe" from
+ * every other page and action.
+ */
 export async function requireUser(locale: Locale): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (user) return user;
   const returnTo = (await headers()).get('x-monso-path');
+  if (user) {
+    if (
+      user.passwordChangeRequired &&
+      internalPath(returnTo?.split('?')[0] ?? '')?.pathname !== '/settings/password'
+    ) {
+      return redirect({ href: '/settings/password', locale });
+    }
+    return user;
+  }
   return redirect({
     href: { pathname: '/login', query: returnTo ? { callbackUrl: returnTo } : {} },
     locale,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -28,6 +29,11 @@ export const users = pgTable('users', {
   activatedAt: timestamp('activated_at', { withTimezone: true }),
   /** Bumped on logout and password changes: a JWT carrying an older value is refused. */
   sessionVersion: integer('session_version').notNull().default(1),
+  /**
+   * Set by operators when the password is known to be compromised (PWD-09): once signed in, the
+   * person can do nothing but change it. Cleared by a password change or reset.
+   */
+  passwordChangeRequired: boolean('password_change_required').notNull().default(false),
   createdAt: createdAt(),
 });
 

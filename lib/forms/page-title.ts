@@ -12,8 +12,12 @@ import type { Locale } from '@/lib/i18n/routing';
 export async function formPageTitle(locale: Locale, title: string): Promise<string> {
   const h = await headers();
   const type = h.get('content-type') ?? '';
+  // A server action that redirects has Next.js render the next page with the action's headers,
+  // its content-type included but not next-action; they still accept only the RSC format, which
+  // no browser's own form submission does.
   const plainFormPost =
     !h.has('next-action') &&
+    !(h.get('accept') ?? '').includes('text/x-component') &&
     (type.startsWith('multipart/form-data') ||
       type.startsWith('application/x-www-form-urlencoded'));
   if (!plainFormPost) return title;

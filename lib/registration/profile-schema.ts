@@ -97,6 +97,19 @@ const phone = (field: 'phone' | 'secondaryPhone', required: boolean) =>
   });
 
 /**
+ * Whether the cross-field check below may run: with `when`, zod runs it even after a type error,
+ * so it must see an object whose postal code, country and province are strings (or absent).
+ * Otherwise (`null`, a number for a postal code…) it would throw instead of returning issues.
+ */
+function crossFieldsAreText(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  return (['postalCode', 'country', 'province'] as const).every(
+    (f) => fields[f] === undefined || typeof fields[f] === 'string',
+  );
+}
+
+/**
  * "Renseignements du profil personnel", checked on the server (VAL-01). `.strict()` refuses
  * any field the form doesn't have (AUTHZ-04: no userId, role or state can ride along).
  * Every field is checked even when another fails, so all errors show at once.
@@ -149,7 +162,7 @@ export const profileSchema = z
       }
       // `when`: run even when another field failed, so every error shows at once.
     },
-    { when: () => true },
+    { when: ({ value }) => crossFieldsAreText(value) },
   )
   .transform((input) => {
     const country = input.country || 'CA';

@@ -31,6 +31,7 @@ export const SECURITY_EVENT_TYPES = [
   'password_reset',
   'password_changed',
   'password_change_failed',
+  'password_change_required',
   'email_change_requested',
   'email_change_failed',
   'email_changed',

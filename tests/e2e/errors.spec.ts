@@ -46,7 +46,7 @@ test.afterAll(() => {
   server.kill('SIGTERM');
 });
 
-test('a database outage shows the generic error page, in French and in English (ERR-01)', async ({
+test('ERR-01: a database outage shows the generic error page, in French and in English', async ({
   page,
 }) => {
   const health = await page.request.get(`${BASE}/api/health`);

@@ -15,7 +15,7 @@ import {
   waitForMail,
 } from './support/fixtures';
 
-test('French: consent and profile, then "Ne pas lier et continuer", then link later from Mon profil', async ({
+test('PRIV-01, PRIV-02: French: consent and profile, then "Ne pas lier et continuer", then link later from Mon profil', async ({
   page,
 }) => {
   const m = MESSAGES.fr;
@@ -157,7 +157,7 @@ test('English: link a previous client record with a PIN issued by the operators 
   expect(mail.text).not.toContain(pin);
 });
 
-test('the area stays closed until registration is complete, at every step (gating)', async ({
+test('AUTHZ-01, AUTHZ-03: the area stays closed until registration is complete, at every step (gating)', async ({
   page,
   context,
 }) => {
@@ -200,7 +200,7 @@ test('the area stays closed until registration is complete, at every step (gatin
   await expect(page).toHaveURL(AREA.fr.clientRecord);
 });
 
-test('an unregistered person cannot reach the area by calling its actions or forging a session update', async ({
+test('AUTHZ-01, AUTHZ-02: an unregistered person cannot reach the area by calling its actions or forging a session update', async ({
   browser,
   page,
 }) => {
@@ -256,7 +256,7 @@ test('an unregistered person cannot reach the area by calling its actions or for
   await b.close();
 });
 
-test('too many PIN attempts are refused with a plain message (PIN-02)', async ({ page }) => {
+test('PIN-02: too many PIN attempts are refused with a plain message', async ({ page }) => {
   const m = MESSAGES.en;
   await createActiveAccount(page, 'en');
   await page.goto(AREA.en.register);

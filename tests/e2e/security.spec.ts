@@ -204,7 +204,7 @@ test.beforeAll(async ({ browser }) => {
   account = await newActiveAccount(browser, 'sec');
 });
 
-test('HDR-01/02/03: login, activation and dashboard pages send HSTS, a nonce CSP, nosniff, a strict Referrer-Policy; token and signed-in pages are not cached', async ({
+test('HDR-01, HDR-02, HDR-03: login, activation and dashboard pages send HSTS, a nonce CSP, nosniff, a strict Referrer-Policy; token and signed-in pages are not cached', async ({
   page,
 }) => {
   // The login page.
@@ -857,4 +857,86 @@ test('MAIL-01: links in emails come from APP_URL, never from the X-Forwarded-Hos
   }
 
   expect(mailCount(viaBrowser), 'mail after the refused browser submission').toBe(0);
+});
+
+test('SES-05: after sign-out, polling /api/auth/session does not revive the replayed cookie', async ({
+  page,
+  context,
+  browser,
+}) => {
+  const email = await newActiveAccount(browser, 'revive');
+  await signInFr(page, email);
+  const saved = await sessionCookie(context);
+  await signOutFr(page);
+
+  const replay = await newContext(browser);
+  await replay.addCookies([cookieForAnotherBrowser(saved!)]);
+  const replayPage = await replay.newPage();
+  // Auth.js answers the session endpoint from the JWT alone and may re-issue it: it does not
+  // matter, the data-access layer compares the session version with the database.
+  for (let i = 0; i < 3; i++) {
+    await replayPage.request.get('/api/auth/session');
+    await replayPage.request.post('/api/auth/session', {
+      data: { csrfToken: 'x' },
+      headers: { origin: BASE_URL },
+    });
+  }
+  await replayPage.goto('/fr/tableau-de-bord');
+  await expect(replayPage).toHaveURL(/\/fr\/connexion\?callbackUrl=/);
+  await replayPage.goto('/fr/parametres');
+  await expect(replayPage).toHaveURL(/\/fr\/connexion\?callbackUrl=/);
+  await replay.close();
+});
+
+test('SES-06: several sessions may be open at once (policy); signing out of one ends them all', async ({
+  page,
+  browser,
+}) => {
+  const email = await newActiveAccount(browser, 'two-browsers');
+  await signInFr(page, email);
+  const other = await newContext(browser);
+  const otherPage = await other.newPage();
+  await signInFr(otherPage, email);
+  // A's session survives B's sign-in (documented policy: concurrent sessions are allowed)…
+  await page.goto('/fr/tableau-de-bord');
+  await expect(page).toHaveURL('/fr/tableau-de-bord');
+  // …and signing out anywhere ends every session of the account (SES-04's session version).
+  await signOutFr(otherPage);
+  await page.goto('/fr/tableau-de-bord');
+  await expect(page).toHaveURL(/\/fr\/connexion\?callbackUrl=/);
+  await other.close();
+});
+
+test('LOG-05: brute force through /api/auth/callback/credentials hits the same lock as the login page', async ({
+  request,
+  page,
+  browser,
+}) => {
+  const email = await newActiveAccount(browser, 'callback-brute');
+  const ip = uniqueIp();
+  const csrf = await request.get('/api/auth/csrf', { headers: { 'x-real-ip': ip } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = (await request.storageState()).cookies.find((c) =>
+    c.name.endsWith('authjs.csrf-token'),
+  );
+  const cookie = `${csrfCookie!.name}=${csrfCookie!.value}`;
+  for (let i = 0; i < 5; i++) {
+    const attempt = await request.post('/api/auth/callback/credentials', {
+      form: { email, password: `${WRONG_PASSWORD} ${i}`, csrfToken },
+      headers: { 'x-real-ip': ip, cookie },
+      maxRedirects: 0,
+    });
+    expect(sessionCookiesSet(attempt)).toEqual([]);
+  }
+  // The right password, now through the callback and through the page: both locked.
+  const locked = await request.post('/api/auth/callback/credentials', {
+    form: { email, password: PASSWORD, csrfToken },
+    headers: { 'x-real-ip': ip, cookie },
+    maxRedirects: 0,
+  });
+  expect(sessionCookiesSet(locked)).toEqual([]);
+  await page.goto('/fr/connexion');
+  await signIn(page, 'fr', email);
+  await expect(page.getByText(FR.LoginPage.errors.invalid)).toBeVisible();
+  await expect(page).toHaveURL(/\/fr\/connexion/);
 });

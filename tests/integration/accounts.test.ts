@@ -35,7 +35,7 @@ async function activeAccount(email: string, password = GOOD_PASSWORD) {
 }
 
 describe('createAccount', () => {
-  it('creates a pending account and queues a French activation email with a 48 h link', async () => {
+  it('REG-02, ACT-02: creates a pending account with the terms version and time, and queues a French activation email with a 48 h link', async () => {
     expect(await register(deps, 'jean@example.ca')).toBe('ok');
     const user = await userByEmail(t.db, 'jean@example.ca');
     expect(user).toMatchObject({ status: 'pending', locale: 'fr', termsVersion: '2026-11-01' });
@@ -53,21 +53,21 @@ describe('createAccount', () => {
     expect(token!.expiresAt.getTime() - deps.now().getTime()).toBe(48 * HOUR);
   });
 
-  it('writes the English email for a registration made in English (I18N-02)', async () => {
+  it('I18N-02: writes the English email for a registration made in English', async () => {
     await register(deps, 'anne@example.ca', { locale: 'en' });
     const [mail] = await outbox(t.db);
     expect(mail).toMatchObject({ locale: 'en' });
     expect(mail?.props?.activationUrl).toMatch(/^https:\/\/portal\.test\/en\/activate\?token=/);
   });
 
-  it('normalizes the address, so " A@Ex.CA " and "a@ex.ca" are one account (REG-03)', async () => {
+  it('REG-03: normalizes the address, so " A@Ex.CA " and "a@ex.ca" are one account', async () => {
     await register(deps, ' A@Ex.CA ');
     await register(deps, 'a@ex.ca');
     expect(await t.db.select().from(users)).toHaveLength(1);
     expect((await userByEmail(t.db, 'a@ex.ca'))?.email).toBe('a@ex.ca');
   });
 
-  it('answers the same for an existing account and mails its owner instead (REG-01)', async () => {
+  it('REG-01: answers the same for an existing account and mails its owner instead', async () => {
     await activeAccount('owner@example.ca');
     const before = (await outbox(t.db)).length;
     expect(
@@ -88,7 +88,7 @@ describe('createAccount', () => {
     expect(login.status).toBe('ok');
   });
 
-  it('sends a pending account a new activation email and retires the old link (REG-01, ACT-04)', async () => {
+  it('REG-01, ACT-04: sends a pending account a new activation email and retires the old link', async () => {
     await register(deps, 'pending@example.ca');
     const first = await latestActivationToken(t.db, 'pending@example.ca');
     await register(deps, 'pending@example.ca');
@@ -98,7 +98,7 @@ describe('createAccount', () => {
     expect(await inspectActivationLink(deps, second)).toBe('valid');
   });
 
-  it('sends at most 5 activation emails per address per hour, the same for new and existing (REG-04)', async () => {
+  it('REG-04: sends at most 5 activation emails per address per hour, the same for new and existing', async () => {
     for (let i = 0; i < 6; i++) expect(await register(deps, 'flood@example.ca')).toBe('ok');
     expect((await outbox(t.db)).filter((m) => m.toAddress === 'flood@example.ca')).toHaveLength(5);
     deps.clock.advance(HOUR + 1);
@@ -106,7 +106,7 @@ describe('createAccount', () => {
     expect((await outbox(t.db)).filter((m) => m.toAddress === 'flood@example.ca')).toHaveLength(6);
   });
 
-  it('refuses a 21st registration from one address within a minute (REG-05)', async () => {
+  it('REG-05: refuses a 21st registration from one address within a minute', async () => {
     const ip = '198.51.100.7';
     for (let i = 0; i < 20; i++) {
       expect(await register(deps, `r${i}@example.ca`, { ip })).toBe('ok');
@@ -115,14 +115,14 @@ describe('createAccount', () => {
     expect(await userByEmail(t.db, 'r20@example.ca')).toBeUndefined();
   });
 
-  it('counts refused forms against the same per-address budget (REG-05)', async () => {
+  it('REG-05: counts refused forms against the same per-address budget', async () => {
     const ip = '198.51.100.8';
     for (let i = 0; i < 20; i++) expect(await countRegistrationAttempt(deps, ip)).toBe(true);
     expect(await countRegistrationAttempt(deps, ip)).toBe(false);
     expect(await register(deps, 'late@example.ca', { ip })).toBe('rate_limited');
   });
 
-  it('stores only the SHA-256 of tokens and no link in clear (ACT-01)', async () => {
+  it('ACT-01: stores only the SHA-256 of tokens and no link in clear', async () => {
     await register(deps, 'secret@example.ca');
     const token = await latestActivationToken(t.db, 'secret@example.ca');
     const dump = JSON.stringify({
@@ -137,14 +137,14 @@ describe('createAccount', () => {
 });
 
 describe('activation', () => {
-  it('only reads on GET: inspecting a link changes nothing (CSRF-03)', async () => {
+  it('CSRF-03: only reads on GET: inspecting a link changes nothing', async () => {
     await register(deps, 'scan@example.ca');
     const token = await latestActivationToken(t.db, 'scan@example.ca');
     for (let i = 0; i < 3; i++) expect(await inspectActivationLink(deps, token)).toBe('valid');
     expect((await userByEmail(t.db, 'scan@example.ca'))?.status).toBe('pending');
   });
 
-  it('activates with the password chosen, once (ACT-03)', async () => {
+  it('ACT-03: activates with the password chosen, once', async () => {
     await register(deps, 'once@example.ca');
     const token = await latestActivationToken(t.db, 'once@example.ca');
     const result = await activateAccount(deps, { token, password: GOOD_PASSWORD, ip: nextIp() });
@@ -168,7 +168,7 @@ describe('activation', () => {
     expect(await inspectActivationLink(deps, token)).toBe('valid');
   });
 
-  it('expires after 48 hours and keeps the account inactive (ACT-02)', async () => {
+  it('ACT-02: expires after 48 hours and keeps the account inactive', async () => {
     await register(deps, 'late@example.ca');
     const token = await latestActivationToken(t.db, 'late@example.ca');
     deps.clock.advance(48 * HOUR - 1000);
@@ -180,7 +180,7 @@ describe('activation', () => {
     expect((await userByEmail(t.db, 'late@example.ca'))?.status).toBe('pending');
   });
 
-  it('kills the old link on resend; the new one works and lives 48 h from its own issue (ACT-04)', async () => {
+  it('ACT-04: kills the old link on resend; the new one works and lives 48 h from its own issue', async () => {
     await register(deps, 'resend@example.ca');
     const old = await latestActivationToken(t.db, 'resend@example.ca');
     deps.clock.advance(HOUR);
@@ -215,7 +215,7 @@ describe('activation', () => {
     expect(await inspectActivationLink(deps, 'x'.repeat(5000))).toBe('not_found');
   });
 
-  it('shares the failure counter with sign-in: 5 wrong passwords on the link lock sign-in too (ACT-05)', async () => {
+  it('ACT-05: shares the failure counter with sign-in: 5 wrong passwords on the link lock sign-in too', async () => {
     await register(deps, 'shared@example.ca');
     const token = await latestActivationToken(t.db, 'shared@example.ca');
     for (let i = 0; i < 5; i++) {
@@ -253,7 +253,7 @@ describe('authenticate', () => {
     expect(result).toMatchObject({ status: 'ok', sessionVersion: 1 });
   });
 
-  it('tells a pending account with the right password to activate, and a wrong password nothing (ACT-06)', async () => {
+  it('ACT-06: tells a pending account with the right password to activate, and a wrong password nothing', async () => {
     await register(deps, 'inactive@example.ca');
     expect(
       (
@@ -275,7 +275,7 @@ describe('authenticate', () => {
     ).toBe('invalid');
   });
 
-  it('gives one answer for unknown email, wrong password and locked account (LOG-01)', async () => {
+  it('LOG-01: gives one answer for unknown email, wrong password and locked account', async () => {
     await activeAccount('known@example.ca');
     const unknown = await authenticate(deps, {
       email: 'ghost@example.ca',
@@ -306,7 +306,7 @@ describe('authenticate', () => {
     ]);
   });
 
-  it('locks for 15 minutes after 5 failures, for existing and unknown emails alike (LOG-03)', async () => {
+  it('LOG-03: locks for 15 minutes after 5 failures, for existing and unknown emails alike', async () => {
     await activeAccount('lock@example.ca');
     for (const email of ['lock@example.ca', 'ghost@example.ca']) {
       for (let i = 0; i < 5; i++) {
@@ -334,7 +334,7 @@ describe('authenticate', () => {
     ).toBe('ok');
   });
 
-  it('forgets failures after a success: 4 wrong, 1 right, 4 wrong is not locked (LOG-03)', async () => {
+  it('LOG-03: forgets failures after a success: 4 wrong, 1 right, 4 wrong is not locked', async () => {
     await activeAccount('reset@example.ca');
     const attempt = (password: string) =>
       authenticate(deps, { email: 'reset@example.ca', password, ip: nextIp() });
@@ -344,7 +344,7 @@ describe('authenticate', () => {
     expect((await attempt(GOOD_PASSWORD)).status).toBe('ok');
   });
 
-  it('treats Unicode exactly: NFD form works, a missing character or flipped case does not (PWD-05)', async () => {
+  it('PWD-05: treats Unicode exactly: NFD form works, a missing character or flipped case does not', async () => {
     const password = 'Mot de passe été ✓✓ 2025';
     await activeAccount('unicode@example.ca', password);
     const attempt = (p: string) =>
@@ -354,7 +354,7 @@ describe('authenticate', () => {
     expect((await attempt('mOT DE PASSE ÉTÉ ✓✓ 2025')).status).toBe('invalid');
   });
 
-  it('accepts 64- and 128-character passwords exactly (PWD-02, PWD-07)', async () => {
+  it('PWD-02, PWD-07: accepts 64- and 128-character passwords exactly', async () => {
     const long = 'a long passphrase '.repeat(8).slice(0, 128);
     await activeAccount('long@example.ca', long);
     expect(
@@ -369,7 +369,7 @@ describe('authenticate', () => {
 });
 
 describe('endSessions', () => {
-  it('bumps the session version so earlier tokens stop matching (SES-04)', async () => {
+  it('SES-04: bumps the session version so earlier tokens stop matching', async () => {
     await activeAccount('bye@example.ca');
     const user = await userByEmail(t.db, 'bye@example.ca');
     await endSessions(t.db, user!.id);

@@ -36,7 +36,7 @@ const issue = (clientNumber?: string, validDays?: number) =>
   );
 
 describe('issueClientPin', () => {
-  it('stores the record with only a keyed hash of the PIN (PIN-04)', async () => {
+  it('PIN-04: stores the record with only a keyed hash of the PIN', async () => {
     const { clientNumber, pin } = await issue('4200001');
     expect(clientNumber).toBe('4200001');
     expect(pin).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -53,7 +53,7 @@ describe('issueClientPin', () => {
 });
 
 describe('linkClientRecord', () => {
-  it('links with the PIN typed in any form, consumes it, mails the owner and audits (PIN-05, PIN-09)', async () => {
+  it('PIN-05, PIN-09: links with the PIN typed in any form, consumes it, mails the owner and audits', async () => {
     const userId = await consentedUser(deps, 'link@example.ca');
     const { clientNumber, pin } = await issue('4200002');
     const typed = ` ${pin.toLowerCase().replace('-', ' ')} `;
@@ -75,7 +75,7 @@ describe('linkClientRecord', () => {
     expect(JSON.stringify(events)).not.toContain(pin.replace('-', ''));
   });
 
-  it('refuses the same PIN for a second account, generically (PIN-05)', async () => {
+  it('PIN-05: refuses the same PIN for a second account, generically', async () => {
     const a = await consentedUser(deps, 'a@example.ca');
     const b = await consentedUser(deps, 'b@example.ca');
     const { pin } = await issue('4200003');
@@ -96,7 +96,7 @@ describe('linkClientRecord', () => {
     });
   });
 
-  it('says "expired" only when the PIN matched (PIN-07)', async () => {
+  it('PIN-07: says "expired" only when the PIN matched', async () => {
     const userId = await consentedUser(deps, 'old@example.ca');
     const { pin } = await issue('4200006', 30);
     deps.clock.advance(31 * 86_400_000);
@@ -115,7 +115,7 @@ describe('linkClientRecord', () => {
     expect(await t.db.select().from(pinLockouts)).toEqual([]);
   });
 
-  it('refuses the 6th attempt in 10 minutes, even with the right PIN (PIN-02)', async () => {
+  it('PIN-02: refuses the 6th attempt in 10 minutes, even with the right PIN', async () => {
     const userId = await consentedUser(deps, 'budget@example.ca');
     const { pin } = await issue('4200007');
     for (let i = 0; i < 5; i++) {
@@ -130,7 +130,7 @@ describe('linkClientRecord', () => {
     expect((await linkClientRecord(deps, { userId, pin, ip: ip() })).status).toBe('linked');
   });
 
-  it('evaluates at most 5 of 20 parallel wrong PINs (PIN-02)', async () => {
+  it('PIN-02: evaluates at most 5 of 20 parallel wrong PINs', async () => {
     const userId = await consentedUser(deps, 'parallel@example.ca');
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -143,7 +143,7 @@ describe('linkClientRecord', () => {
     expect(lock?.consecutiveFailures).toBe(5);
   });
 
-  it('locks linking after 10 consecutive failures, and a new PIN does not unlock it (PIN-02)', async () => {
+  it('PIN-02: locks linking after 10 consecutive failures, and a new PIN does not unlock it', async () => {
     const userId = await consentedUser(deps, 'lock@example.ca');
     const statuses: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -164,7 +164,7 @@ describe('linkClientRecord', () => {
     ).toHaveLength(1);
   });
 
-  it('limits one address to 20 attempts an hour across accounts (PIN-03)', async () => {
+  it('PIN-03: limits one address to 20 attempts an hour across accounts', async () => {
     const shared = '198.51.100.99';
     const results: string[] = [];
     for (let a = 0; a < 3; a++) {
@@ -185,7 +185,7 @@ describe('linkClientRecord', () => {
     ]);
   });
 
-  it('is refused before consent (PIN-01, AUTHZ-02), and allowed after skipping (PIN-08)', async () => {
+  it('PIN-01, AUTHZ-02, PIN-08: is refused before consent, and allowed after skipping', async () => {
     const early = await activeUser(deps, 'early@example.ca');
     const { pin } = await issue('4200009');
     expect(await linkClientRecord(deps, { userId: early, pin, ip: ip() })).toEqual({

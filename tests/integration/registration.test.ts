@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe('registration steps (AUTHZ-02)', () => {
-  it('go consent → client record → registered, read from the database', async () => {
+  it('AUTHZ-03: go consent → client record → registered, read from the database', async () => {
     const userId = await activeUser(deps, 'steps@example.ca');
     expect(await getRegistrationState(t.db, userId)).toBe('needs_consent');
     const result = await giveConsent(deps, {
@@ -58,7 +58,7 @@ describe('registration steps (AUTHZ-02)', () => {
 });
 
 describe('consent record (PRIV-02)', () => {
-  it('keeps time, notice version, locale, fingerprint and the fields shared', async () => {
+  it('PRIV-02: keeps time, notice version, locale, fingerprint and the fields shared', async () => {
     const userId = await activeUser(deps, 'consent@example.ca');
     await giveConsent(deps, { userId, locale: 'en', profile: profileSchema.parse(PROFILE) });
     const [record] = await t.db.select().from(consents).where(eq(consents.userId, userId));
@@ -93,7 +93,7 @@ describe('consent record (PRIV-02)', () => {
 });
 
 describe('a new notice version (PRIV-03)', () => {
-  it('sends a registered person back through consent, keeping their client-record choice', async () => {
+  it('PRIV-03: sends a registered person back through consent, keeping their client-record choice', async () => {
     const userId = await consentedUser(deps, 'bump@example.ca');
     await skipClientRecord(deps, userId);
     expect(await getRegistrationState(t.db, userId)).toBe('registered');

@@ -46,7 +46,7 @@ const signIn = (email: string, password: string) =>
   authenticate(deps, { email, password, ip: nextIp() });
 
 describe('changePassword', () => {
-  it('SES-07: refuses a wrong current password, counts it as a sign-in failure and changes nothing', async () => {
+  it('PWD-08, SES-07: refuses a wrong current password, counts it as a sign-in failure and changes nothing', async () => {
     const user = await account('wrong@example.ca');
     expect(await change(user.id, 'not my password at all')).toBe('invalid_password');
     expect((await userByEmail(t.db, 'wrong@example.ca'))!.passwordHash).toBe(user.passwordHash);
@@ -61,7 +61,7 @@ describe('changePassword', () => {
     expect(await change(user.id, GOOD_PASSWORD)).toBe('invalid_password');
   });
 
-  it('SES-04: a change ends every session and mails a notice in the account’s language', async () => {
+  it('PWD-08, SES-04: a change ends every session and mails a notice in the account’s language', async () => {
     const user = await account('change@example.ca', 'en');
     expect(await change(user.id, GOOD_PASSWORD)).toBe('changed');
     const after = (await userByEmail(t.db, 'change@example.ca'))!;

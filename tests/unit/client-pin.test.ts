@@ -25,7 +25,7 @@ describe('client PINs', () => {
     expect(normalizePin('ABCD-23U5')).toEqual({ error: 'characters' });
   });
 
-  it('are stored as a keyed hash that depends on the pepper (PIN-04)', () => {
+  it('PIN-04: are stored as a keyed hash that depends on the pepper', () => {
     const a = hashPin('ABCD2345', 'p'.repeat(32));
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(a).not.toContain('ABCD2345');

@@ -19,11 +19,11 @@ describe('messages/fr.json and messages/en.json (I18N-01)', () => {
   const frLeaves = leaves(fr as Tree);
   const enLeaves = leaves(en as Tree);
 
-  it('have the same keys in the same order', () => {
+  it('I18N-01: have the same keys in the same order', () => {
     expect(enLeaves.map(([k]) => k)).toEqual(frLeaves.map(([k]) => k));
   });
 
-  it('name every security event type for "Recent security activity" (LOGG-01)', () => {
+  it('LOGG-01: name every security event type for "Recent security activity"', () => {
     for (const type of SECURITY_EVENT_TYPES) {
       expect(fr.SettingsPage.activity.types, type).toHaveProperty(type);
       expect(en.SettingsPage.activity.types, type).toHaveProperty(type);

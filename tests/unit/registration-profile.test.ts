@@ -103,7 +103,7 @@ describe('profileSchema (VAL-01)', () => {
     });
   });
 
-  it('refuses fields the form does not have (AUTHZ-04)', () => {
+  it('AUTHZ-04: refuses fields the form does not have', () => {
     const result = profileSchema.safeParse({ ...valid, userId: 'x', registrationComplete: 'true' });
     expect(result.success).toBe(false);
   });

@@ -50,7 +50,9 @@ export default async function HelpPage({ params }: Props) {
           <ul className="list-disc space-y-1 pl-6">
             {SECTIONS.map((section) => (
               <li key={section.id}>
-                <a href={`#${section.id}`}>{t(`${section.id}.title`)}</a>
+                <a href={`#${section.id}`} className="block">
+                  {t(`${section.id}.title`)}
+                </a>
               </li>
             ))}
           </ul>

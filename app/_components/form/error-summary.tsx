@@ -54,7 +54,7 @@ export function ErrorSummary({
             <li key={item.fieldId}>
               <a
                 href={`#${item.fieldId}`}
-                className="font-semibold text-error"
+                className="block font-semibold text-error"
                 onClick={(event) => {
                   // Move focus into the field itself, with its label in view (not just scroll).
                   const field = document.getElementById(item.fieldId);

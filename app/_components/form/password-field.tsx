@@ -35,7 +35,8 @@ export function PasswordField({
   );
   return (
     <FieldShell id={name} label={label} hint={hint} error={error}>
-      <div className="flex max-w-md gap-2">
+      {/* The toggle sits beside the input, or under it when both do not fit (320 px reflow). */}
+      <div className="flex flex-wrap gap-2">
         <input
           id={name}
           name={name}
@@ -43,13 +44,13 @@ export function PasswordField({
           autoComplete={autoComplete}
           spellCheck={false}
           autoCapitalize="none"
-          className="input"
+          className="input min-w-40 flex-1"
           {...fieldAria(name, hint, error)}
         />
         {enhanced ? (
           <button
             type="button"
-            className="btn-secondary shrink-0 px-3 text-sm"
+            className="btn-secondary px-3 text-sm"
             aria-controls={name}
             aria-pressed={visible}
             onClick={() => setVisible((v) => !v)}

@@ -64,6 +64,7 @@ export function ProfileFields({
         label={p('communicationLanguage.label') + required}
         defaultValue={values.communicationLanguage ?? ''}
         error={fieldError('communicationLanguage')}
+        autoComplete="language"
         options={[
           { value: '', label: p('communicationLanguage.choose') },
           ...LANGUAGES.map((value) => ({
@@ -95,6 +96,7 @@ export function ProfileFields({
         label={p('country.label')}
         defaultValue={values.country || 'CA'}
         error={fieldError('country')}
+        autoComplete="country"
         options={COUNTRIES.map((value) => ({ value, label: p(`country.options.${value}`) }))}
       />
       <div aria-hidden="true" className="hidden md:block" />

@@ -25,13 +25,15 @@ export async function ProfileSummary({
     return CHOICE_FIELDS.has(field) ? p(`${field}.options.${value}` as never) : value;
   };
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+    // Label beside value from 640 px; one under the other below, so that long labels (the
+    // secondary phone extension's) never make a 320 px screen scroll sideways.
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
       {fields
         .filter((field) => !compact || shown(field))
         .map((field) => (
           <div key={field} className="contents">
             <dt className="font-semibold">{p(`${field}.label` as never)}</dt>
-            <dd className="break-words">{shown(field) ?? t('notProvided')}</dd>
+            <dd className="mb-2 break-words sm:mb-0">{shown(field) ?? t('notProvided')}</dd>
           </div>
         ))}
     </dl>

@@ -20,7 +20,7 @@ function loggedLines(): Record<string, unknown>[] {
 }
 
 describe('logSecurityEvent (LOGG-01)', () => {
-  it('stores one row with the subject and IP hashed, at the given time', async () => {
+  it('LOGG-01: stores one row with the subject and IP hashed, at the given time', async () => {
     const now = fakeClock().now();
     await logSecurityEvent(t.db, {
       type: 'login_failure',

@@ -63,7 +63,7 @@ describe('login throttle (LOG-03)', () => {
     expect(await checkLogin(t.db, key, now)).toBe('open');
   });
 
-  it('hard-locks at 100 consecutive failures, still locked long after', async () => {
+  it('LOG-03: hard-locks at 100 consecutive failures, still locked long after', async () => {
     const clock = fakeClock();
     let state = await checkLogin(t.db, key, clock.now());
     for (let i = 1; i <= 100; i++) {

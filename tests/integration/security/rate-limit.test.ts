@@ -12,7 +12,7 @@ describe('hitRateLimit', () => {
   });
   afterEach(() => t.close());
 
-  it('allows 20 hits in a minute and refuses the 21st (REG-05)', async () => {
+  it('REG-05: allows 20 hits in a minute and refuses the 21st', async () => {
     const clock = fakeClock();
     const key = rateLimitKey('register-ip', '203.0.113.7');
     for (let i = 1; i <= 20; i++) {

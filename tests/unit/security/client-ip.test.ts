@@ -8,14 +8,14 @@ describe('clientIp (LOG-06)', () => {
     expect(clientIp(h({ 'x-real-ip': '203.0.113.7' }), {})).toBe('203.0.113.7');
   });
 
-  it('ignores X-Forwarded-For by default, however it is set', () => {
+  it('LOG-06: ignores X-Forwarded-For by default, however it is set', () => {
     expect(clientIp(h({ 'x-forwarded-for': '198.51.100.1' }), {})).toBe('unknown');
     expect(clientIp(h({ 'x-real-ip': '203.0.113.7', 'x-forwarded-for': '198.51.100.1' }), {})).toBe(
       '203.0.113.7',
     );
   });
 
-  it('gives the same IP whatever random X-Forwarded-For values the client rotates', () => {
+  it('LOG-06: gives the same IP whatever random X-Forwarded-For values the client rotates', () => {
     const seen = new Set(
       Array.from({ length: 20 }, (_, i) =>
         clientIp(h({ 'x-real-ip': '203.0.113.7', 'x-forwarded-for': `10.0.0.${i}` }), {}),

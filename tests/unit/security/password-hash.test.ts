@@ -15,7 +15,7 @@ function flipCase(s: string): string {
 }
 
 describe('hashPassword', () => {
-  it('makes argon2id hashes with m=19456, t=2, p=1 (PWD-07)', async () => {
+  it('PWD-07: makes argon2id hashes with m=19456, t=2, p=1', async () => {
     const h = await hashPassword(unicode);
     expect(h.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
     expect(ARGON2_HASH_PREFIX).toBe('$argon2id$v=19$m=19456,t=2,p=1$');

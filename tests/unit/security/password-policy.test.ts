@@ -11,7 +11,7 @@ import {
 const email = 'jean.tremblay@ex.ca';
 
 describe('normalizePassword', () => {
-  it('maps the NFD and NFC forms of a password to the same string', () => {
+  it('PWD-05: maps the NFD and NFC forms of a password to the same string', () => {
     const nfc = 'Mot de passe été ✓✓ 2025'.normalize('NFC');
     const nfd = nfc.normalize('NFD');
     expect(nfd).not.toBe(nfc);
@@ -34,7 +34,7 @@ describe('password length (PWD-01, PWD-02)', () => {
     expect(MAX_PASSWORD_LENGTH).toBe(128);
   });
 
-  it('rejects 14 characters as tooShort and accepts 15', () => {
+  it('PWD-01: rejects 14 characters as tooShort and accepts 15', () => {
     expect(passwordError('violet tambour', {})).toBe('tooShort');
     expect(passwordError('violet tambour!', {})).toBeNull();
   });
@@ -52,7 +52,7 @@ describe('password length (PWD-01, PWD-02)', () => {
     expect(passwordError(nfd, {})).toBe('tooShort');
   });
 
-  it('accepts 64 and 128 characters and rejects 129 as tooLong', () => {
+  it('PWD-02: accepts 64 and 128 characters and rejects 129 as tooLong', () => {
     const unit = 'Xk9#qLm2vR7tWp4z'; // 16 distinct characters
     const random128 = Array.from({ length: 8 }, (_, i) => `${unit.slice(i)}${unit.slice(0, i)}`)
       .join('')
@@ -71,7 +71,7 @@ describe('password length (PWD-01, PWD-02)', () => {
 });
 
 describe('no composition rules (PWD-03)', () => {
-  it('accepts a 15+ character all-lowercase passphrase that is not on the list', () => {
+  it('PWD-03: accepts a 15+ character all-lowercase passphrase that is not on the list', () => {
     expect(passwordError('violet tambour quinze nuages', {})).toBeNull();
     expect(passwordError('violettambourquinze', { email })).toBeNull();
   });
@@ -86,7 +86,7 @@ describe('no composition rules (PWD-03)', () => {
 });
 
 describe('blocklist (PWD-04)', () => {
-  it('loads the bundled list: common entries are listed, a random passphrase is not', () => {
+  it('PWD-04: loads the bundled list: common entries are listed, a random passphrase is not', () => {
     expect(isListedPassword('password')).toBe(true);
     expect(isListedPassword('PassWord')).toBe(true);
     expect(isListedPassword('passwordpassword')).toBe(true);
@@ -150,7 +150,7 @@ describe('blocklist (PWD-04)', () => {
 });
 
 describe('context words (PWD-04)', () => {
-  it('rejects ottawaottawaottawa with a reason', () => {
+  it('PWD-04: rejects ottawaottawaottawa with a reason', () => {
     expect(passwordError('ottawaottawaottawa', {})).not.toBeNull();
     expect(passwordError('ottawaottawaottawa', {})).toBe('contextWords');
   });

@@ -20,7 +20,7 @@ describe('assertProductionSecrets (SEC-01)', () => {
     ).not.toThrow();
   });
 
-  it('refuses a missing, short, development or reused PIN_PEPPER, naming it', () => {
+  it('SEC-01: refuses a missing, short, development or reused PIN_PEPPER, naming it', () => {
     for (const PIN_PEPPER of [
       undefined,
       'x'.repeat(31),
@@ -31,21 +31,21 @@ describe('assertProductionSecrets (SEC-01)', () => {
     }
   });
 
-  it('refuses a missing or blank AUTH_SECRET, naming it', () => {
+  it('SEC-01: refuses a missing or blank AUTH_SECRET, naming it', () => {
     expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: undefined })).toThrow(
       /AUTH_SECRET/,
     );
     expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: '   ' })).toThrow(/AUTH_SECRET/);
   });
 
-  it('refuses a secret shorter than 32 characters and accepts exactly 32', () => {
+  it('SEC-01: refuses a secret shorter than 32 characters and accepts exactly 32', () => {
     expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: 'x'.repeat(31) })).toThrow(
       /AUTH_SECRET.*32/,
     );
     expect(() => assertProductionSecrets({ ...prod, AUTH_SECRET: 'x'.repeat(32) })).not.toThrow();
   });
 
-  it('supports comma-separated rotation and refuses a short value among them', () => {
+  it('SEC-01: supports comma-separated rotation and refuses a short value among them', () => {
     expect(() =>
       assertProductionSecrets({ ...prod, AUTH_SECRET: `${good},${'y'.repeat(40)}` }),
     ).not.toThrow();

@@ -26,12 +26,15 @@ export default async function RegisteredLayout({
           <nav aria-label={t('label')}>
             <ul className="flex gap-5">
               <li>
-                <AppLink href="/building-code-services" className="font-semibold">
+                <AppLink href="/building-code-services" className="inline-block font-semibold">
                   {t('home')}
                 </AppLink>
               </li>
               <li>
-                <AppLink href="/building-code-services/profile" className="font-semibold">
+                <AppLink
+                  href="/building-code-services/profile"
+                  className="inline-block font-semibold"
+                >
                   {t('profile')}
                 </AppLink>
               </li>

@@ -16,9 +16,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** "Mes paramètres" › change password. */
 export default async function ChangePasswordPage({ params }: Props) {
-  await requireUser(await pageLocale(params));
+  const user = await requireUser(await pageLocale(params));
+  const t = await getTranslations('SettingsPasswordPage');
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+      {user.passwordChangeRequired ? (
+        <p role="alert" className="mb-6 border-l-4 border-error bg-red-50 p-3 font-semibold">
+          {t('required')}
+        </p>
+      ) : null}
       <ClientMessages namespaces={['SettingsPasswordPage', 'SettingsPage', 'Fields']}>
         <ChangePasswordForm />
       </ClientMessages>
