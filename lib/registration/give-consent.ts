@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { buildingRegistrations, consents } from '@/lib/db/schema';
+import { buildingRegistrations, consents, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
@@ -20,6 +20,9 @@ export async function giveConsent(
   const now = deps.now();
   const version = currentNoticeVersion();
   return deps.db.transaction(async (tx) => {
+    // The registration row may not exist yet, and FOR UPDATE locks nothing that does not exist:
+    // lock the person's account row, so two simultaneous "J'accepte" cannot both record consent.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
     const [existing] = await tx
       .select({
         noticeVersion: buildingRegistrations.noticeVersion,

@@ -6,10 +6,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { authenticate } from '@/lib/accounts/authenticate';
 import { issueClientPin } from '@/lib/clients/issue-client-pin';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
+import { giveConsent } from '@/lib/registration/give-consent';
+import { profileSchema } from '@/lib/registration/profile-schema';
 import { createNeonDb, migrateDatabase, type Db } from '@/lib/db/client';
 import {
   activationTokens,
   clientRecords,
+  consents,
   emailOutbox,
   loginThrottles,
   pinLockouts,
@@ -31,7 +34,7 @@ import {
 } from '../helpers/accounts';
 import { createTestDb } from '../helpers/db';
 import { resetPostgres } from '../helpers/postgres';
-import { consentedUser } from '../helpers/registration';
+import { PROFILE, activeUser, consentedUser } from '../helpers/registration';
 import { fastSinkTransport, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { startWsBridge } from '../helpers/ws-bridge';
 
@@ -254,6 +257,18 @@ describe.each(backends)('under concurrency, on $name', (backend) => {
     },
     90_000,
   );
+
+  it('PRIV-02: two simultaneous "J’accepte" of one person record one consent', async () => {
+    const userId = await activeUser(deps, 'double.consent@example.ca');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        giveConsent(deps, { userId, locale: 'fr', profile: profileSchema.parse(PROFILE) }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'wrong_step')).toHaveLength(4);
+    expect(await count(db, consents, eq(consents.userId, userId))).toBe(1);
+  });
 
   it(`PIN-02: of ${PIN_ATTEMPTS} simultaneous wrong PINs on one account, at most 5 are evaluated`, async () => {
     const userId = await consentedUser(deps, 'pin.burst@example.ca');
