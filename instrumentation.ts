@@ -4,6 +4,17 @@
  * created and migrated before it is needed — without holding back pages that need no database
  * (the login page answers while PGlite is still opening).
  */
+/**
+ * Every error a request ends with: one that means the database cannot be reached starts the
+ * short "service unavailable" spell of middleware (lib/db/availability.ts, ERR-01).
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { isDatabaseUnavailableError, markDatabaseUnavailable } =
+    await import('./lib/db/availability');
+  if (isDatabaseUnavailableError(error)) markDatabaseUnavailable();
+}
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { assertProductionSecrets } = await import('./lib/security/secrets');

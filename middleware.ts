@@ -1,5 +1,6 @@
 import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
+import unavailableText from '@/messages/global-error.json';
 import { SESSION_COOKIE } from '@/lib/auth/config';
 import { readSessionToken } from '@/lib/auth/session-token';
 import {
@@ -8,7 +9,14 @@ import {
   sessionCookieWithActivity,
   shouldRecordActivity,
 } from '@/lib/auth/session-policy';
-import { internalPath, localizedPath, routing, type AppPathname } from '@/lib/i18n/routing';
+import { databaseRecentlyUnavailable, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db/availability';
+import {
+  internalPath,
+  localizedPath,
+  routing,
+  type AppPathname,
+  type Locale,
+} from '@/lib/i18n/routing';
 import { PAGE_NEEDS, STEP_PATH, hasReached, isRegistrationState } from '@/lib/registration/steps';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 
@@ -55,7 +63,9 @@ export default async function middleware(req: NextRequest) {
   const registration = isRegistrationState(token?.reg) ? token.reg : 'needs_consent';
 
   let response: NextResponse;
-  if (route && SIGNED_IN_ONLY.has(route.pathname) && !signedIn) {
+  if (route && databaseRecentlyUnavailable()) {
+    response = unavailablePage(route.locale);
+  } else if (route && SIGNED_IN_ONLY.has(route.pathname) && !signedIn) {
     const login = new URL(localizedPath('/login', route.locale), req.url);
     // An idle (SES-02) or 12-hour-old (SES-03) session says why the person must sign in again.
     if (age === 'idle') login.searchParams.set('notice', 'timedOut');
@@ -103,6 +113,34 @@ export default async function middleware(req: NextRequest) {
     response.headers.set('Cache-Control', 'no-store');
   }
   return response;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * ERR-01: while the database cannot be reached (lib/db/availability.ts), a plain page in the
+ * page's language, then the other: 503 with Retry-After, no script, nothing about the cause.
+ */
+function unavailablePage(locale: Locale): NextResponse {
+  const other: Locale = locale === 'fr' ? 'en' : 'fr';
+  const section = (l: Locale, heading: 'h1' | 'h2') =>
+    `<${heading}>${escapeHtml(unavailableText[l].unavailableTitle)}</${heading}>` +
+    `<p>${escapeHtml(unavailableText[l].unavailableBody)}</p>`;
+  const html =
+    `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(unavailableText[locale].unavailableTitle)}</title></head>` +
+    `<body><main id="main">${section(locale, 'h1')}` +
+    `<div lang="${other}">${section(other, 'h2')}</div></main></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': String(UNAVAILABLE_RETRY_SECONDS),
+      'Cache-Control': 'no-store',
+    },
+  });
 }
 
 export const config = {

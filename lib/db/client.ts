@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { markDatabaseUnavailable } from './availability';
 import { acquirePgliteLock } from './pglite-lock';
 import type { Db } from './types';
 
@@ -31,8 +32,10 @@ const cache = globalThis as typeof globalThis & { __monsoDb?: Promise<Db> };
 export function getDb(): Promise<Db> {
   if (!cache.__monsoDb) {
     cache.__monsoDb = openDb().catch((error: unknown) => {
-      // A rejected open must not be cached: the next request tries again.
+      // A rejected open must not be cached: the next request tries again, after the short
+      // "service unavailable" spell middleware gives meanwhile (ERR-01).
       cache.__monsoDb = undefined;
+      markDatabaseUnavailable();
       throw error;
     });
   }

@@ -23,7 +23,7 @@ export default async function CreateAccountPage({ params }: Props) {
         <CreateAccountForm />
       </ClientMessages>
       <p className="mt-8">
-        {t('haveAccount')} <AppLink href="/login">{t('login')}</AppLink>
+        {t.rich('haveAccount', { link: (chunks) => <AppLink href="/login">{chunks}</AppLink> })}
       </p>
     </main>
   );

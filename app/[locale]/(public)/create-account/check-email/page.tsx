@@ -38,7 +38,10 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
       ) : null}
       {email ? (
         <p className="mb-4">
-          {t('sentTo')} <strong className="break-all">{email}</strong>
+          {t.rich('sentTo', {
+            email,
+            strong: (chunks) => <strong className="break-all">{chunks}</strong>,
+          })}
         </p>
       ) : (
         <p className="mb-4">{t('sentToUnknown')}</p>
