@@ -1,0 +1,410 @@
+/**
+ * Every state of every page, in the order one visit reaches them: each page as it opens and, for
+ * forms, submitted empty with its errors showing; check-email, sent and notice pages; dead links;
+ * page not found; the idle-session warning. One visit per language, as one new resident: it
+ * creates an account, activates it, registers for Building Code Services, asks to change its
+ * email, signs out and asks for a new password.
+ *
+ * Walked by the accessibility spec (which audits each state) and by `npm run screenshots`
+ * (which photographs each one): a state added here is audited and photographed alike.
+ */
+import type { Page } from '@playwright/test';
+import { localizedPath, type AppPathname } from '../../../lib/i18n/routing';
+import {
+  MESSAGES,
+  PASSWORD,
+  activationLink,
+  expect as baseExpect,
+  fillConsent,
+  fillCreateAccount,
+  mailCount,
+  signIn,
+  uniqueEmail,
+  waitForHydration,
+  waitForMail,
+  type Locale,
+} from './fixtures';
+
+// The e2e config's timeout, also when the screenshot script walks the tour outside Playwright Test.
+const expect = baseExpect.configure({ timeout: 10_000 });
+
+export type Messages = (typeof MESSAGES)[Locale];
+
+/** The fields a state's form must have, by name: the accessibility spec's FIELDS. */
+export type FieldSet =
+  | 'login'
+  | 'createAccount'
+  | 'email'
+  | 'activate'
+  | 'reset'
+  | 'profile'
+  | 'settingsPassword'
+  | 'settingsEmail'
+  | 'pin'
+  | 'none';
+
+/** One walk through the portal, in one language, as one new resident. */
+export interface Tour {
+  page: Page;
+  locale: Locale;
+  m: Messages;
+  /** The account the tour creates, activates and signs in with. */
+  email: string;
+  /** The address it asks to move to (Mes paramètres › Courriel). */
+  newEmail: string;
+}
+
+export interface PageState {
+  /** The page, as a file name: 'create-account'. */
+  page: string;
+  /** Its state, as a file name: 'normal', 'errors' (submitted empty), 'sent', 'dead-link'… */
+  state: string;
+  /** What reports call it: 'create account'. */
+  label: string;
+  /** The form's error summary shows (and the title starts with "Erreur : "). */
+  errors?: true;
+  /** "Page introuvable" is the expected answer. */
+  notFound?: true;
+  /** The fields its form must have. */
+  fields: FieldSet;
+  /** Brings the tour's page from the previous state into this one. */
+  reach(tour: Tour): Promise<void>;
+}
+
+export const at = (route: AppPathname, locale: Locale) => localizedPath(route, locale);
+
+/** Waits until React has hydrated the page: a submit then goes through the server action. */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return Boolean(main) && Object.keys(main!).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
+export function startTour(page: Page, locale: Locale, tag: string): Tour {
+  return {
+    page,
+    locale,
+    m: MESSAGES[locale],
+    email: uniqueEmail(`${tag}-${locale}`),
+    newEmail: uniqueEmail(`${tag}-moved-${locale}`),
+  };
+}
+
+/** Brings the page into `state` and waits until it is all there (title, error summary). */
+export async function enter(tour: Tour, state: PageState): Promise<void> {
+  await state.reach(tour);
+  // Next.js streams the <title> of a dynamic page after its body.
+  await expect(tour.page).toHaveTitle(/\S/);
+  if (state.errors) {
+    await expect(tour.page.getByRole('alert', { name: tour.m.ErrorSummary.title })).toBeVisible();
+  }
+}
+
+const submit = (page: Page, name: string) =>
+  page.getByRole('button', { name, exact: true }).click();
+
+/** A form page as it opens, then submitted empty. */
+function form(
+  page: string,
+  label: string,
+  fields: FieldSet,
+  open: (tour: Tour) => Promise<void>,
+  button: (m: Messages) => string,
+): PageState[] {
+  return [
+    { page, state: 'normal', label, fields, reach: open },
+    {
+      page,
+      state: 'errors',
+      label,
+      fields,
+      errors: true,
+      reach: (t) => submit(t.page, button(t.m)),
+    },
+  ];
+}
+
+/** Opens a signed-out or signed-in page by its route and waits for React. */
+const open =
+  (route: AppPathname) =>
+  async ({ page, locale }: Tour) => {
+    await page.goto(at(route, locale));
+    await hydrated(page);
+  };
+
+const DEAD_LINK = `?token=${'x'.repeat(43)}`;
+
+const SETTINGS_FORMS = [
+  ['/settings/contact-details', 'profile', (m: Messages) => m.SettingsContactPage.submit],
+  ['/settings/language', 'none', (m: Messages) => m.SettingsLanguagePage.submit],
+  ['/settings/password', 'settingsPassword', (m: Messages) => m.SettingsPasswordPage.submit],
+  ['/settings/email', 'settingsEmail', (m: Messages) => m.SettingsEmailPage.submit],
+] as const;
+
+export const PAGE_STATES: readonly PageState[] = [
+  // Signed out. The portal's root is the login page.
+  ...form(
+    'login',
+    'login',
+    'login',
+    async ({ page, locale }) => {
+      await page.goto(`/${locale}`);
+      await expect(page).toHaveURL(at('/login', locale));
+      await hydrated(page);
+    },
+    (m) => m.LoginPage.submit,
+  ),
+  ...form(
+    'create-account',
+    'create account',
+    'createAccount',
+    open('/create-account'),
+    (m) => m.CreateAccountPage.submit,
+  ),
+  {
+    page: 'check-email',
+    state: 'normal',
+    label: 'check your email',
+    fields: 'none',
+    async reach({ page, locale, email }) {
+      await fillCreateAccount(page, locale, { email });
+      await expect(page).toHaveURL(at('/create-account/check-email', locale));
+    },
+  },
+  {
+    page: 'check-email',
+    state: 'too-many-requests',
+    label: 'check your email, too many requests',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(`${at('/create-account/check-email', locale)}?limited=1`);
+    },
+  },
+  ...form(
+    'resend-activation',
+    'resend activation',
+    'email',
+    open('/resend-activation'),
+    (m) => m.ResendActivationPage.submit,
+  ),
+  ...form(
+    'forgot-password',
+    'forgot password',
+    'email',
+    open('/forgot-password'),
+    (m) => m.ForgotPasswordPage.submit,
+  ),
+  {
+    page: 'forgot-password',
+    state: 'sent',
+    label: 'forgot password, sent',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(`${at('/forgot-password', locale)}?sent=1`);
+    },
+  },
+  ...(['/activate', '/reset-password', '/confirm-email'] as const).map((route): PageState => ({
+    page: route.slice(1),
+    state: 'dead-link',
+    label: `${route}, dead link`,
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(at(route, locale) + DEAD_LINK);
+    },
+  })),
+  {
+    page: 'help',
+    state: 'signed-out',
+    label: 'help, signed out',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(at('/help', locale));
+    },
+  },
+  {
+    page: 'page-not-found',
+    state: 'normal',
+    label: 'page not found',
+    fields: 'none',
+    notFound: true,
+    async reach({ page, locale }) {
+      await page.goto(`/${locale}/${locale === 'fr' ? 'page-inconnue' : 'unknown-page'}`);
+    },
+  },
+
+  // The activation link; then signed in.
+  ...form(
+    'activate',
+    'activate',
+    'activate',
+    async ({ page, locale, email }) => {
+      await page.goto(activationLink(await waitForMail(email)));
+      await waitForHydration(page, locale);
+    },
+    (m) => m.ActivatePage.submit,
+  ),
+  {
+    page: 'dashboard',
+    state: 'normal',
+    label: 'dashboard',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      await page.getByLabel(m.ActivatePage.password, { exact: true }).fill(PASSWORD);
+      await submit(page, m.ActivatePage.submit);
+      await expect(page).toHaveURL(at('/dashboard', locale));
+    },
+  },
+  {
+    page: 'help',
+    state: 'signed-in',
+    label: 'help, signed in',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(at('/help', locale));
+    },
+  },
+  {
+    page: 'settings',
+    state: 'normal',
+    label: 'settings',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(at('/settings', locale));
+    },
+  },
+  ...SETTINGS_FORMS.flatMap(([route, fields, button]): PageState[] => {
+    const [normal, errors] = form(
+      route.slice(1).replace('/', '-'),
+      route,
+      fields,
+      open(route),
+      button,
+    );
+    return [
+      normal!,
+      {
+        ...errors!,
+        async reach(tour) {
+          // The language form starts with an answer: take it away to see its error.
+          await tour.page
+            .locator('main input[type="radio"]')
+            .evaluateAll((radios) =>
+              radios.forEach((r) => ((r as HTMLInputElement).checked = false)),
+            );
+          await errors!.reach(tour);
+        },
+      },
+    ];
+  }),
+
+  // Building Code Services: consent, client record, then the registered area.
+  ...form(
+    'building-consent',
+    'consent',
+    'profile',
+    async ({ page, locale }) => {
+      await page.goto(at('/building-code-services', locale));
+      await expect(page).toHaveURL(at('/building-code-services/register', locale));
+      await hydrated(page);
+    },
+    (m) => m.RegisterPage.submit,
+  ),
+  ...form(
+    'building-client-record',
+    'client record',
+    'pin',
+    async ({ page, locale }) => {
+      await fillConsent(page, locale);
+      await expect(page).toHaveURL(at('/building-code-services/register/client-record', locale));
+      await hydrated(page);
+    },
+    (m) => m.ClientRecordPage.linkSubmit,
+  ),
+  {
+    page: 'building-home',
+    state: 'normal',
+    label: 'Building Code Services home',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      await submit(page, m.ClientRecordPage.skipSubmit);
+      await expect(page).toHaveURL(at('/building-code-services', locale));
+    },
+  },
+  ...form(
+    'building-profile',
+    'Building Code Services profile',
+    'pin',
+    open('/building-code-services/profile'),
+    (m) => m.ClientRecordPage.linkSubmit,
+  ),
+
+  // A live email-change link.
+  {
+    page: 'settings',
+    state: 'notice',
+    label: 'settings, with a notice',
+    fields: 'none',
+    async reach({ page, locale, m, newEmail }) {
+      const t = m.SettingsEmailPage;
+      await page.goto(at('/settings/email', locale));
+      await hydrated(page);
+      await page.getByLabel(t.newEmail.label, { exact: true }).fill(newEmail);
+      await page.getByLabel(t.newEmailConfirm.label, { exact: true }).fill(newEmail);
+      await page.getByLabel(t.currentPassword.label, { exact: true }).fill(PASSWORD);
+      await submit(page, t.submit);
+      await expect(page).toHaveURL(`${at('/settings', locale)}?notice=emailChangeSent`);
+    },
+  },
+  {
+    page: 'confirm-email',
+    state: 'normal',
+    label: 'confirm email',
+    fields: 'none',
+    async reach({ page, newEmail }) {
+      await page.goto(activationLink(await waitForMail(newEmail)));
+    },
+  },
+
+  // Signed out again: a live password-reset link.
+  ...form(
+    'reset-password',
+    'reset password',
+    'reset',
+    async ({ page, locale, m, email }) => {
+      await page.goto(at('/dashboard', locale));
+      await page.getByRole('navigation').getByRole('button', { name: m.Layout.nav.logout }).click();
+      await expect(page).toHaveURL(`${at('/login', locale)}?notice=signedOut`);
+      const mails = mailCount(email);
+      await page.goto(at('/forgot-password', locale));
+      await hydrated(page);
+      await page.getByLabel(m.ForgotPasswordPage.email, { exact: true }).fill(email);
+      await submit(page, m.ForgotPasswordPage.submit);
+      await expect(page).toHaveURL(`${at('/forgot-password', locale)}?sent=1`);
+      await page.goto(activationLink(await waitForMail(email, mails + 1)));
+      await waitForHydration(page, locale);
+    },
+    (m) => m.ResetPasswordPage.submit,
+  ),
+
+  // Signed in again, then 28 minutes without a click: the browser's clock is moved forward (the
+  // server's is not), and the warning opens two minutes before the session would end. Last, as
+  // the faked clock stays in the page.
+  {
+    page: 'dashboard',
+    state: 'idle-warning',
+    label: 'idle-session warning',
+    fields: 'none',
+    async reach({ page, locale, m, email }) {
+      await page.clock.install();
+      await page.goto(at('/login', locale));
+      await waitForHydration(page, locale);
+      await signIn(page, locale, email);
+      await expect(page).not.toHaveURL(new RegExp(`${at('/login', locale)}(\\?|$)`));
+      await page.goto(at('/dashboard', locale));
+      await hydrated(page);
+      await page.clock.fastForward('28:05');
+      await expect(page.getByRole('dialog', { name: m.IdleWarning.title })).toBeVisible();
+    },
+  },
+];
