@@ -940,3 +940,14 @@ test('LOG-05: brute force through /api/auth/callback/credentials hits the same l
   await expect(page.getByText(FR.LoginPage.errors.invalid)).toBeVisible();
   await expect(page).toHaveURL(/\/fr\/connexion/);
 });
+
+test('a request body over 64 kB is refused (413) by the Auth.js routes, before any parsing', async ({
+  request,
+}) => {
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { email: 'a@example.ca', password: 'x'.repeat(70 * 1024) },
+    headers: { 'x-real-ip': uniqueIp() },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+});
