@@ -39,6 +39,8 @@ const SIGNED_IN_ONLY = new Set<AppPathname>([
   '/building-code-services/register/client-record',
   '/building-code-services/profile',
 ]);
+/** Open to everyone, but a signed-in visit counts as activity (SES-02): "Aide". */
+const SESSION_AWARE = new Set<AppPathname>(['/help']);
 /**
  * Pages whose URL carries a one-time token: no Referer may leak it to another site (HDR-03).
  * `same-origin` rather than `no-referrer`: with no-referrer, browsers send `Origin: null` on the
@@ -53,7 +55,7 @@ export default async function middleware(req: NextRequest) {
   const publicPath = req.nextUrl.pathname + req.nextUrl.search;
 
   const token =
-    route && SIGNED_IN_ONLY.has(route.pathname)
+    route && (SIGNED_IN_ONLY.has(route.pathname) || SESSION_AWARE.has(route.pathname))
       ? await readSessionToken(req.cookies.get(SESSION_COOKIE)?.value)
       : null;
   const now = nowSeconds();

@@ -133,3 +133,17 @@ test('SES-02: page loads move the idle deadline; the keep-alive refuses other or
   const own = await page.request.post('/api/session/keepalive', { headers: { origin: BASE_URL } });
   expect(own.status()).toBe(204);
 });
+
+test('SES-02: "Aide" keeps the idle warning for a signed-in person, and a visit counts as activity', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await createActiveAccount(page, 'en', uniqueEmail('idle-help'));
+  await agedCookie(page, (now) => ({ seen: now - 20 * MINUTE }));
+  await page.goto('/en/help');
+  const cookie = (await page.context().cookies()).find((c) => c.name === COOKIE)!;
+  const token = await decode({ token: cookie.value, secret: SECRET, salt: COOKIE });
+  expect(Math.floor(Date.now() / 1000) - (token!.seen as number)).toBeLessThan(60);
+  await page.clock.fastForward('28:05');
+  await expect(page.getByRole('dialog', { name: MESSAGES.en.IdleWarning.title })).toBeVisible();
+});

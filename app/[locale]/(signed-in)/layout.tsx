@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import { ClientMessages } from '@/app/_components/client-messages';
-import { IdleWarning } from '@/app/_components/idle-warning';
+import { SessionIdleWarning } from '@/app/_components/session-idle-warning';
 import { SiteHeader } from '@/app/_components/site-header';
-import { IDLE_TIMEOUT_SECONDS, IDLE_WARNING_SECONDS } from '@/lib/auth/session-policy';
 import { requireUser } from '@/lib/auth/session';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
@@ -19,9 +17,7 @@ export default async function SignedInLayout({
     <>
       <SiteHeader variant="signed-in" />
       {children}
-      <ClientMessages namespaces={['IdleWarning']}>
-        <IdleWarning idleSeconds={IDLE_TIMEOUT_SECONDS} warningSeconds={IDLE_WARNING_SECONDS} />
-      </ClientMessages>
+      <SessionIdleWarning />
     </>
   );
 }

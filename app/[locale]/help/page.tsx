@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppLink } from '@/app/_components/app-link';
+import { SessionIdleWarning } from '@/app/_components/session-idle-warning';
 import { SiteHeader } from '@/app/_components/site-header';
 import { getCurrentUser } from '@/lib/auth/session';
 import type { AppPathname } from '@/lib/i18n/routing';
@@ -30,8 +31,9 @@ const SECTIONS = [
 }[];
 
 /**
- * "Aide": open to everyone. A signed-in person keeps their own menu in the header, so the page
- * asks who is there (one database read) rather than living in either route group.
+ * "Aide": open to everyone. A signed-in person keeps their own menu in the header and the idle
+ * warning, so the page asks who is there (one database read) rather than living in either route
+ * group; middleware counts a signed-in visit as activity.
  */
 export default async function HelpPage({ params }: Props) {
   await pageLocale(params);
@@ -73,6 +75,7 @@ export default async function HelpPage({ params }: Props) {
           </section>
         ))}
       </main>
+      {signedIn ? <SessionIdleWarning /> : null}
     </>
   );
 }
