@@ -7,9 +7,10 @@ import { verifyPassword, dummyVerify } from '@/lib/security/password-hash';
 import { hashIdentifier, hashToken } from '@/lib/security/tokens';
 import { countSignInAttempt } from './authenticate';
 import type { AccountDeps } from './deps';
+import { oneTimeLinkState, type OneTimeLinkState } from './one-time-link';
 
 /** What an activation link is, one view per state. */
-export type ActivationLinkState = 'valid' | 'expired' | 'used' | 'superseded' | 'not_found';
+export type ActivationLinkState = OneTimeLinkState;
 
 async function findToken(db: Db, token: string) {
   if (!token || token.length > 200) return undefined;
@@ -32,12 +33,9 @@ async function findToken(db: Db, token: string) {
 type TokenRow = NonNullable<Awaited<ReturnType<typeof findToken>>>;
 
 function stateOf(row: TokenRow | undefined, now: Date): ActivationLinkState {
-  if (!row) return 'not_found';
   // Once the account is active, every one of its links just says "already activated".
-  if (row.usedAt || row.status === 'active') return 'used';
-  if (row.supersededAt) return 'superseded';
-  if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return 'valid';
+  if (row?.status === 'active') return 'used';
+  return oneTimeLinkState(row, now);
 }
 
 /** Read-only: what the GET of the link shows. Mail scanners open links; nothing changes here. */

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { users } from '@/lib/db/schema';
+import { emailChangeTokens, passwordResetTokens, users } from '@/lib/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { localizedPath } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
@@ -7,8 +7,7 @@ import { clearLoginFailures } from '@/lib/security/login-throttle';
 import { hashPassword } from '@/lib/security/password-hash';
 import { hashIdentifier } from '@/lib/security/tokens';
 import type { AccountDeps } from './deps';
-import { retireEmailChangeLinks } from './request-email-change';
-import { retireResetLinks } from './request-password-reset';
+import { retireOneTimeLinks } from './one-time-link';
 import { verifyCurrentPassword } from './verify-current-password';
 
 export type ChangePasswordResult = 'changed' | 'invalid_password' | 'rate_limited';
@@ -43,8 +42,8 @@ export async function changePassword(
         passwordChangeRequired: false,
       })
       .where(eq(users.id, input.userId));
-    await retireResetLinks(tx, input.userId, now);
-    await retireEmailChangeLinks(tx, input.userId, now);
+    await retireOneTimeLinks(tx, passwordResetTokens, input.userId, now);
+    await retireOneTimeLinks(tx, emailChangeTokens, input.userId, now);
     await enqueueEmail(
       tx,
       {

@@ -4,10 +4,10 @@ import type { Db } from '@/lib/db/types';
 import { logSecurityEvent } from '@/lib/security/events';
 import { hashToken } from '@/lib/security/tokens';
 import type { AccountDeps } from './deps';
-import { retireEmailChangeLinks } from './request-email-change';
+import { oneTimeLinkState, retireOneTimeLinks, type OneTimeLinkState } from './one-time-link';
 
 /** What an email change link is, one view per state. */
-export type EmailChangeLinkState = 'valid' | 'expired' | 'used' | 'superseded' | 'not_found';
+export type EmailChangeLinkState = OneTimeLinkState;
 
 async function findToken(db: Db, token: string, forUpdate = false) {
   if (!token || token.length > 200) return undefined;
@@ -24,14 +24,6 @@ async function findToken(db: Db, token: string, forUpdate = false) {
     .where(eq(emailChangeTokens.tokenHash, hashToken(token)));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
-}
-
-function stateOf(row: Awaited<ReturnType<typeof findToken>>, now: Date): EmailChangeLinkState {
-  if (!row) return 'not_found';
-  if (row.usedAt) return 'used';
-  if (row.supersededAt) return 'superseded';
-  if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return 'valid';
 }
 
 /** Read-only: what the GET of the link shows (mail scanners open links, CSRF-03). */
@@ -51,7 +43,7 @@ export async function readEmailChangeLink(
   token: string,
 ): Promise<{ state: EmailChangeLinkState; newEmail?: string }> {
   const row = await findToken(deps.db, token);
-  const state = stateOf(row, deps.now());
+  const state = oneTimeLinkState(row, deps.now());
   return state === 'valid' ? { state, newEmail: row!.newEmail } : { state };
 }
 
@@ -88,7 +80,7 @@ export async function confirmEmailChange(
   const now = deps.now();
   // Cheap read first: a dead link takes no lock.
   const found = await findToken(deps.db, input.token);
-  const precheck = stateOf(found, now);
+  const precheck = oneTimeLinkState(found, now);
   if (precheck !== 'valid' || !found) return precheck === 'valid' ? 'not_found' : precheck;
 
   return deps.db.transaction(async (tx): Promise<ConfirmEmailChangeResult> => {
@@ -101,7 +93,7 @@ export async function confirmEmailChange(
       .for('update');
     if (!account) return 'not_found';
     const row = await findToken(tx, input.token, true);
-    const state = stateOf(row, now);
+    const state = oneTimeLinkState(row, now);
     if (state !== 'valid' || !row) return state === 'valid' ? 'not_found' : state;
 
     try {
@@ -115,7 +107,7 @@ export async function confirmEmailChange(
       return 'taken';
     }
     await tx.update(emailChangeTokens).set({ usedAt: now }).where(eq(emailChangeTokens.id, row.id));
-    await retireEmailChangeLinks(tx, row.userId, now);
+    await retireOneTimeLinks(tx, emailChangeTokens, row.userId, now);
     await logSecurityEvent(tx, {
       type: 'email_changed',
       userId: row.userId,

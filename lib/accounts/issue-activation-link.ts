@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { activationTokens } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { enqueueEmail } from '@/lib/email/outbox';
@@ -6,6 +5,7 @@ import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { ACTIVATION_TTL_MS } from './deps';
+import { retireOneTimeLinks } from './one-time-link';
 
 /**
  * Within a transaction: retires every earlier link of the account (ACT-04), stores the SHA-256
@@ -17,16 +17,7 @@ export async function issueActivationLink(
   opts: { userId: string; email: string; locale: Locale; now: Date; appUrl: string },
 ): Promise<boolean> {
   if (!(await allowActivationMail(tx, opts.email, opts.now))) return false;
-  await tx
-    .update(activationTokens)
-    .set({ supersededAt: opts.now })
-    .where(
-      and(
-        eq(activationTokens.userId, opts.userId),
-        isNull(activationTokens.usedAt),
-        isNull(activationTokens.supersededAt),
-      ),
-    );
+  await retireOneTimeLinks(tx, activationTokens, opts.userId, opts.now);
   const token = newToken();
   await tx.insert(activationTokens).values({
     userId: opts.userId,

@@ -1,7 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailChangeTokens, users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { localizedPath } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
@@ -10,6 +9,7 @@ import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashIdentifier, hashToken, newToken } from '@/lib/security/tokens';
 import type { AccountDeps } from './deps';
 import { emailError, normalizeEmail } from './email-address';
+import { retireOneTimeLinks } from './one-time-link';
 import { verifyCurrentPassword } from './verify-current-password';
 
 /** An email change confirmation link lives 48 hours, like the activation link. */
@@ -128,7 +128,7 @@ export async function requestEmailChange(
     if (account.email === newEmail) return 'same_email';
     const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.email, newEmail));
 
-    await retireEmailChangeLinks(tx, input.userId, now);
+    await retireOneTimeLinks(tx, emailChangeTokens, input.userId, now);
     if (!owner) {
       const token = newToken();
       await tx.insert(emailChangeTokens).values({
@@ -174,22 +174,4 @@ export async function requestEmailChange(
     });
     return 'sent';
   });
-}
-
-/**
- * Every unused email change link of the account stops working. Called by a newer request and by
- * a confirmation; a password reset or change should call it too (an attacker who knew the old
- * password must not keep a pending link once the owner has reset it).
- */
-export async function retireEmailChangeLinks(tx: Db, userId: string, now: Date): Promise<void> {
-  await tx
-    .update(emailChangeTokens)
-    .set({ supersededAt: now })
-    .where(
-      and(
-        eq(emailChangeTokens.userId, userId),
-        isNull(emailChangeTokens.usedAt),
-        isNull(emailChangeTokens.supersededAt),
-      ),
-    );
 }

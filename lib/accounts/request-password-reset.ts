@@ -1,6 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { passwordResetTokens, users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
@@ -8,6 +7,7 @@ import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { RESET_TTL_MS, type AccountDeps } from './deps';
 import { normalizeEmail } from './email-address';
+import { retireOneTimeLinks } from './one-time-link';
 
 /**
  * "Mot de passe oublié?": the answer is the same whether or not an account uses the address
@@ -67,7 +67,7 @@ export async function requestPasswordReset(
       return;
     }
 
-    await retireResetLinks(tx, user.id, now);
+    await retireOneTimeLinks(tx, passwordResetTokens, user.id, now);
     const token = newToken();
     await tx.insert(passwordResetTokens).values({
       userId: user.id,
@@ -89,18 +89,4 @@ export async function requestPasswordReset(
     );
   });
   return 'ok';
-}
-
-/** Every unused reset link of the account stops working: a newer request or any password change. */
-export async function retireResetLinks(tx: Db, userId: string, now: Date): Promise<void> {
-  await tx
-    .update(passwordResetTokens)
-    .set({ supersededAt: now })
-    .where(
-      and(
-        eq(passwordResetTokens.userId, userId),
-        isNull(passwordResetTokens.usedAt),
-        isNull(passwordResetTokens.supersededAt),
-      ),
-    );
 }

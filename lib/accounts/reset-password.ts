@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { passwordResetTokens, users } from '@/lib/db/schema';
+import { emailChangeTokens, passwordResetTokens, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { localizedPath } from '@/lib/i18n/routing';
@@ -9,11 +9,10 @@ import { hashPassword } from '@/lib/security/password-hash';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashIdentifier, hashToken } from '@/lib/security/tokens';
 import type { AccountDeps } from './deps';
-import { retireEmailChangeLinks } from './request-email-change';
-import { retireResetLinks } from './request-password-reset';
+import { oneTimeLinkState, retireOneTimeLinks, type OneTimeLinkState } from './one-time-link';
 
 /** What a reset link is, one view per state (RST-02). */
-export type ResetLinkState = 'valid' | 'expired' | 'used' | 'superseded' | 'not_found';
+export type ResetLinkState = OneTimeLinkState;
 
 async function findToken(db: Db, token: string, forUpdate = false) {
   if (!token || token.length > 200) return undefined;
@@ -33,14 +32,6 @@ async function findToken(db: Db, token: string, forUpdate = false) {
   return row;
 }
 
-function stateOf(row: Awaited<ReturnType<typeof findToken>>, now: Date): ResetLinkState {
-  if (!row) return 'not_found';
-  if (row.usedAt) return 'used';
-  if (row.supersededAt) return 'superseded';
-  if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return 'valid';
-}
-
 /** Read-only: what the GET of the link shows (mail scanners open links, CSRF-03). */
 export async function inspectResetLink(
   deps: Pick<AccountDeps, 'db' | 'now'>,
@@ -58,7 +49,7 @@ export async function readResetLink(
   token: string,
 ): Promise<{ state: ResetLinkState; email?: string }> {
   const row = await findToken(deps.db, token);
-  const state = stateOf(row, deps.now());
+  const state = oneTimeLinkState(row, deps.now());
   return state === 'valid' ? { state, email: row!.email } : { state };
 }
 
@@ -84,22 +75,22 @@ export async function resetPassword(
   });
   if (!perIp.allowed) return 'rate_limited';
   // Cheap read first: a dead link costs no hashing.
-  const precheck = stateOf(await findToken(deps.db, input.token), now);
+  const precheck = oneTimeLinkState(await findToken(deps.db, input.token), now);
   if (precheck !== 'valid') return precheck;
   const passwordHash = await hashPassword(input.password);
 
   const outcome = await deps.db.transaction(async (tx) => {
     const row = await findToken(tx, input.token, true);
-    const state = stateOf(row, now);
+    const state = oneTimeLinkState(row, now);
     if (state !== 'valid' || !row)
       return { state: state === 'valid' ? 'not_found' : state } as const;
     await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
       .where(eq(passwordResetTokens.id, row.id));
-    await retireResetLinks(tx, row.userId, now);
+    await retireOneTimeLinks(tx, passwordResetTokens, row.userId, now);
     // Whoever asked for an address change with the old password loses that link too.
-    await retireEmailChangeLinks(tx, row.userId, now);
+    await retireOneTimeLinks(tx, emailChangeTokens, row.userId, now);
     const [user] = await tx
       .update(users)
       .set({
