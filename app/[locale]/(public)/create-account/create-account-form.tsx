@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldError } from '@/app/_components/form/field-error';
-import { PasswordField } from '@/app/_components/form/password-field';
+import { NewPasswordFields } from '@/app/_components/form/new-password-fields';
 import { EmailField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
@@ -21,7 +21,6 @@ const ORDER = [
 
 export function CreateAccountForm() {
   const t = useTranslations('CreateAccountPage');
-  const tf = useTranslations('Form');
   const terms = useTranslations('Terms');
   const [state, formAction, pending] = useActionState(
     createAccountAction,
@@ -49,22 +48,13 @@ export function CreateAccountForm() {
             defaultValue={state.values.emailConfirm}
             error={fieldError('emailConfirm')}
           />
-          <PasswordField
-            name="password"
-            label={t('password')}
-            hint={t('passwordHint')}
-            autoComplete="new-password"
-            error={fieldError('password')}
-            showLabel={tf('showPassword')}
-            hideLabel={tf('hidePassword')}
-          />
-          <PasswordField
-            name="passwordConfirm"
-            label={t('passwordConfirm')}
-            autoComplete="new-password"
-            error={fieldError('passwordConfirm')}
-            showLabel={tf('showPasswordConfirm')}
-            hideLabel={tf('hidePasswordConfirm')}
+          <NewPasswordFields
+            labels={{
+              password: t('password'),
+              hint: t('passwordHint'),
+              confirm: t('passwordConfirm'),
+            }}
+            fieldError={fieldError}
           />
         </div>
         <div>

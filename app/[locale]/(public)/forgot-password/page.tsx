@@ -4,7 +4,8 @@ import { AppLink } from '@/app/_components/app-link';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { ForgotPasswordForm } from './forgot-form';
+import { EmailRequestForm } from '@/app/_components/form/email-request-form';
+import { forgotPasswordAction } from './actions';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -43,8 +44,11 @@ export default async function ForgotPasswordPage({ params, searchParams }: Props
   }
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
-      <ClientMessages namespaces={['ForgotPasswordPage', 'Fields']}>
-        <ForgotPasswordForm />
+      <ClientMessages namespaces={['Fields']}>
+        <EmailRequestForm
+          action={forgotPasswordAction}
+          texts={{ title: t('title'), intro: t('intro'), email: t('email'), submit: t('submit') }}
+        />
       </ClientMessages>
       <p className="mt-8">
         <AppLink href="/login">{t('backToLogin')}</AppLink>

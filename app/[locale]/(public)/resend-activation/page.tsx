@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ResendForm } from './resend-form';
+import { EmailRequestForm } from '@/app/_components/form/email-request-form';
+import { resendActivationAction } from './actions';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { ClientMessages } from '@/app/_components/client-messages';
@@ -15,10 +16,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ResendActivationPage({ params }: Props) {
   await pageLocale(params);
+  const t = await getTranslations('ResendActivationPage');
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
-      <ClientMessages namespaces={['ResendActivationPage', 'Fields']}>
-        <ResendForm />
+      <ClientMessages namespaces={['Fields']}>
+        <EmailRequestForm
+          action={resendActivationAction}
+          texts={{ title: t('title'), intro: t('intro'), email: t('email'), submit: t('submit') }}
+        />
       </ClientMessages>
     </main>
   );

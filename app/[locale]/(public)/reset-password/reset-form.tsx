@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
-import { PasswordField } from '@/app/_components/form/password-field';
+import { NewPasswordFields } from '@/app/_components/form/new-password-fields';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
 import { resetPasswordAction, type ResetPasswordField } from './actions';
@@ -12,7 +12,6 @@ const ORDER = ['password', 'passwordConfirm'] as const satisfies readonly ResetP
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('ResetPasswordPage');
-  const tf = useTranslations('Form');
   const [state, formAction, pending] = useActionState(
     resetPasswordAction,
     initialFormState<ResetPasswordField>(),
@@ -25,22 +24,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <p className="mb-6 max-w-prose">{t('intro')}</p>
       <form action={formAction} noValidate>
         <input type="hidden" name="token" value={token} />
-        <PasswordField
-          name="password"
-          label={t('password')}
-          hint={t('passwordHint')}
-          autoComplete="new-password"
-          error={fieldError('password')}
-          showLabel={tf('showPassword')}
-          hideLabel={tf('hidePassword')}
-        />
-        <PasswordField
-          name="passwordConfirm"
-          label={t('passwordConfirm')}
-          autoComplete="new-password"
-          error={fieldError('passwordConfirm')}
-          showLabel={tf('showPasswordConfirm')}
-          hideLabel={tf('hidePasswordConfirm')}
+        <NewPasswordFields
+          labels={{
+            password: t('password'),
+            hint: t('passwordHint'),
+            confirm: t('passwordConfirm'),
+          }}
+          fieldError={fieldError}
         />
         <button type="submit" className="btn-primary" disabled={pending}>
           {t('submit')}

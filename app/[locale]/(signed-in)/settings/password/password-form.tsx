@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
+import { NewPasswordFields } from '@/app/_components/form/new-password-fields';
 import { PasswordField } from '@/app/_components/form/password-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
@@ -17,7 +18,6 @@ const ORDER = [
 
 export function ChangePasswordForm() {
   const t = useTranslations('SettingsPasswordPage');
-  const tf = useTranslations('Form');
   const [state, formAction, pending] = useActionState(
     changePasswordAction,
     initialFormState<ChangePasswordField>(),
@@ -37,22 +37,13 @@ export function ChangePasswordForm() {
           showLabel={t('showCurrent')}
           hideLabel={t('hideCurrent')}
         />
-        <PasswordField
-          name="password"
-          label={t('password')}
-          hint={t('passwordHint')}
-          autoComplete="new-password"
-          error={fieldError('password')}
-          showLabel={tf('showPassword')}
-          hideLabel={tf('hidePassword')}
-        />
-        <PasswordField
-          name="passwordConfirm"
-          label={t('passwordConfirm')}
-          autoComplete="new-password"
-          error={fieldError('passwordConfirm')}
-          showLabel={tf('showPasswordConfirm')}
-          hideLabel={tf('hidePasswordConfirm')}
+        <NewPasswordFields
+          labels={{
+            password: t('password'),
+            hint: t('passwordHint'),
+            confirm: t('passwordConfirm'),
+          }}
+          fieldError={fieldError}
         />
         <SettingsFormActions submit={t('submit')} pending={pending} />
       </form>
