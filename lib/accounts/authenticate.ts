@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { users } from '@/lib/db/schema';
+import { buildingRegistrations, users } from '@/lib/db/schema';
+import { registrationStateOf, type RegistrationState } from '@/lib/registration/registration-state';
 import { logSecurityEvent } from '@/lib/security/events';
-import { checkLogin, recordLoginFailure, recordLoginSuccess } from '@/lib/security/login-throttle';
+import {
+  readLoginThrottle,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from '@/lib/security/login-throttle';
 import { dummyVerify, verifyPassword } from '@/lib/security/password-hash';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashIdentifier } from '@/lib/security/tokens';
@@ -25,7 +30,14 @@ export async function countSignInAttempt(
 }
 
 export type AuthenticateResult =
-  | { status: 'ok'; userId: string; sessionVersion: number; passwordChangeRequired: boolean }
+  | {
+      status: 'ok';
+      userId: string;
+      sessionVersion: number;
+      passwordChangeRequired: boolean;
+      /** Read with the account, in the same statement: the session token carries it. */
+      registration: RegistrationState;
+    }
   | { status: 'invalid' | 'not_activated' | 'rate_limited' };
 
 /**
@@ -43,7 +55,8 @@ export async function authenticate(
 
   const email = normalizeEmail(input.email);
   const emailKey = hashIdentifier(email, 'login');
-  if ((await checkLogin(deps.db, emailKey, now)) !== 'open') {
+  const throttle = await readLoginThrottle(deps.db, emailKey, now);
+  if (throttle.state !== 'open') {
     await dummyVerify(input.password);
     await logSecurityEvent(deps.db, { type: 'login_locked', subject: email, ip: input.ip, now });
     return { status: 'invalid' };
@@ -60,8 +73,11 @@ export async function authenticate(
           status: users.status,
           sessionVersion: users.sessionVersion,
           passwordChangeRequired: users.passwordChangeRequired,
+          noticeVersion: buildingRegistrations.noticeVersion,
+          clientRecordChoice: buildingRegistrations.clientRecordChoice,
         })
         .from(users)
+        .leftJoin(buildingRegistrations, eq(buildingRegistrations.userId, users.id))
         .where(eq(users.email, email));
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
@@ -77,7 +93,8 @@ export async function authenticate(
     });
     return { status: 'invalid' };
   }
-  await recordLoginSuccess(deps.db, emailKey);
+  // Consecutive failures start over; with none recorded there is nothing to clear.
+  if (throttle.failures > 0) await recordLoginSuccess(deps.db, emailKey);
   if (user.status !== 'active') return { status: 'not_activated' };
   await logSecurityEvent(deps.db, { type: 'login_success', userId: user.id, ip: input.ip, now });
   return {
@@ -85,5 +102,10 @@ export async function authenticate(
     userId: user.id,
     sessionVersion: user.sessionVersion,
     passwordChangeRequired: user.passwordChangeRequired,
+    registration: registrationStateOf(
+      user.noticeVersion === null
+        ? undefined
+        : { noticeVersion: user.noticeVersion, clientRecordChoice: user.clientRecordChoice },
+    ),
   };
 }

@@ -45,36 +45,30 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
 
   await deps.db.transaction(async (tx) => {
-    const lockAccount = async () => {
-      const [row] = await tx
-        .select({ id: users.id, status: users.status, locale: users.locale })
-        .from(users)
-        .where(eq(users.email, email))
-        .for('update');
-      return row;
-    };
-    let existing = await lockAccount();
-    let createdId: string | undefined;
-    if (!existing) {
-      // FOR UPDATE locks nothing while the row does not exist, so two sign-ups of a new address
-      // can both get here. The unique index decides: the loser's insert waits for the winner to
-      // commit and inserts nothing, and the loser goes on as a sign-up of that (pending) account
-      // instead of failing on a unique violation.
-      const [created] = await tx
-        .insert(users)
-        .values({
-          email,
-          passwordHash,
-          locale: input.locale,
-          termsVersion: input.termsVersion,
-          acceptedTermsAt: now,
-          createdAt: now,
-        })
-        .onConflictDoNothing({ target: users.email })
-        .returning({ id: users.id });
-      createdId = created?.id;
-      if (!createdId) existing = await lockAccount();
-    }
+    // Insert first: a new address (the usual case) then costs one statement. The unique index
+    // decides between simultaneous sign-ups of one address: the loser's insert waits for the
+    // winner to commit and inserts nothing, and the loser goes on as a sign-up of that (pending)
+    // account instead of failing on a unique violation. An address already in use is then locked.
+    const [created] = await tx
+      .insert(users)
+      .values({
+        email,
+        passwordHash,
+        locale: input.locale,
+        termsVersion: input.termsVersion,
+        acceptedTermsAt: now,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    const createdId = created?.id;
+    const [existing] = createdId
+      ? []
+      : await tx
+          .select({ id: users.id, status: users.status, locale: users.locale })
+          .from(users)
+          .where(eq(users.email, email))
+          .for('update');
 
     if (existing?.status === 'active') {
       if (await allowActivationMail(tx, email, now)) {
@@ -123,6 +117,7 @@ export async function createAccount(
     }
     const sent = await issueActivationLink(tx, {
       userId,
+      newAccount: createdId !== undefined,
       email,
       locale: input.locale,
       now,

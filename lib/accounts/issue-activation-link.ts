@@ -8,16 +8,24 @@ import { ACTIVATION_TTL_MS } from './deps';
 import { retireOneTimeLinks } from './one-time-link';
 
 /**
- * Within a transaction: retires every earlier link of the account (ACT-04), stores the SHA-256
+ * Within a transaction: retires every earlier link of the account (ACT-04; an account created in
+ * this transaction has none, so `newAccount` skips the update), stores the SHA-256
  * of a new 256-bit token (ACT-01) and queues the activation email, unless the address has
  * already had its activation emails for the hour (REG-04). Returns whether a mail was queued.
  */
 export async function issueActivationLink(
   tx: Db,
-  opts: { userId: string; email: string; locale: Locale; now: Date; appUrl: string },
+  opts: {
+    userId: string;
+    email: string;
+    locale: Locale;
+    now: Date;
+    appUrl: string;
+    newAccount?: boolean;
+  },
 ): Promise<boolean> {
   if (!(await allowActivationMail(tx, opts.email, opts.now))) return false;
-  await retireOneTimeLinks(tx, activationTokens, opts.userId, opts.now);
+  if (!opts.newAccount) await retireOneTimeLinks(tx, activationTokens, opts.userId, opts.now);
   const token = newToken();
   await tx.insert(activationTokens).values({
     userId: opts.userId,

@@ -60,7 +60,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
             return {
               id: result.userId,
               sessionVersion: result.sessionVersion,
-              registration: await getRegistrationState(deps.db, result.userId),
+              registration: result.registration,
               passwordChangeRequired: result.passwordChangeRequired,
             };
           case 'not_activated':

@@ -33,13 +33,22 @@ function stateOf(
   return 'open';
 }
 
-/** Whether a sign-in attempt for this key may be evaluated now. */
-export async function checkLogin(db: Db, emailKey: string, now: Date): Promise<LoginThrottleState> {
+/** Whether a sign-in attempt for this key may be evaluated now, and the failures counted so far. */
+export async function readLoginThrottle(
+  db: Db,
+  emailKey: string,
+  now: Date,
+): Promise<{ state: LoginThrottleState; failures: number }> {
   const [row] = await db
     .select({ failures: loginThrottles.failures, lockedUntil: loginThrottles.lockedUntil })
     .from(loginThrottles)
     .where(eq(loginThrottles.key, emailKey));
-  return stateOf(row, now);
+  return { state: stateOf(row, now), failures: row?.failures ?? 0 };
+}
+
+/** Whether a sign-in attempt for this key may be evaluated now. */
+export async function checkLogin(db: Db, emailKey: string, now: Date): Promise<LoginThrottleState> {
+  return (await readLoginThrottle(db, emailKey, now)).state;
 }
 
 /**

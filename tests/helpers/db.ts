@@ -10,12 +10,19 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated, in-memory PGlite database restored from the global-setup snapshot. */
-export async function createTestDb(): Promise<TestDb> {
+/**
+ * A fresh, migrated, in-memory PGlite database restored from the global-setup snapshot.
+ * `onQuery` sees every statement drizzle sends (not a transaction's BEGIN and COMMIT).
+ */
+export async function createTestDb(
+  opts: { onQuery?: (sql: string) => void } = {},
+): Promise<TestDb> {
   const file = process.env.MONSO_TEST_DB_SNAPSHOT;
   if (!file) throw new Error('MONSO_TEST_DB_SNAPSHOT is not set: run the tests through vitest');
   const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const { onQuery } = opts;
+  const logger = onQuery ? { logger: { logQuery: (sql: string) => onQuery(sql) } } : {};
+  const db = drizzle(client, { schema, ...logger }) as unknown as Db;
   return { db, client, close: () => client.close() };
 }
 

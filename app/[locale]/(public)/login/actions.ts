@@ -2,7 +2,6 @@
 
 import { AuthError, type CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { normalizeEmail } from '@/lib/accounts/email-address';
 import { loginSchema } from '@/lib/accounts/schemas';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { signIn } from '@/lib/auth';
@@ -52,5 +51,5 @@ export async function loginAction(
     }
     throw error;
   }
-  redirect(await landingPath(redirectTo, normalizeEmail(parsed.data.email), ctx.locale));
+  redirect(await landingPath(redirectTo, ctx.locale));
 }

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { authenticate } from '@/lib/accounts/authenticate';
+import { skipClientRecord } from '@/lib/registration/skip-client-record';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { GOOD_PASSWORD, nextIp, register, testDeps } from '../helpers/accounts';
+import { activeUser, consentedUser } from '../helpers/registration';
+
+/**
+ * The statements the hot paths send (bench/RESULTS.md counts them per request under load; on a
+ * serverless database each one is a round trip). A new statement on these paths must be a choice.
+ */
+let t: TestDb;
+let statements: string[];
+let deps: ReturnType<typeof testDeps>;
+
+beforeEach(async () => {
+  statements = [];
+  t = await createTestDb({ onQuery: (sql) => statements.push(sql.replace(/\s+/g, ' ')) });
+  deps = testDeps(t.db);
+});
+afterEach(() => t.close());
+
+/** The statements `run` sends, as "verb table". */
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  statements.length = 0;
+  await run();
+  return statements.map((sql) => {
+    const m =
+      /^(insert) into "(\w+)"/.exec(sql) ??
+      /^(update) "(\w+)"/.exec(sql) ??
+      /^(delete) from "(\w+)"/.exec(sql) ??
+      /^(select) .*? from "(\w+)"/.exec(sql);
+    return m ? `${m[1]} ${m[2]}` : sql.slice(0, 40);
+  });
+}
+
+describe('SQL statements on the hot paths', () => {
+  it('a sign-in sends 4 statements, and reads the registration step with the account', async () => {
+    const userId = await consentedUser(deps, 'inscrit@example.ca');
+    await skipClientRecord(deps, userId);
+    const sent = await statementsOf(async () => {
+      const result = await authenticate(deps, {
+        email: 'inscrit@example.ca',
+        password: GOOD_PASSWORD,
+        ip: nextIp(),
+      });
+      expect(result).toMatchObject({ status: 'ok', userId, registration: 'registered' });
+    });
+    expect(sent).toEqual([
+      'insert rate_limits',
+      'select login_throttles',
+      'select users',
+      'insert security_events',
+    ]);
+  });
+
+  it('a sign-in after a failure also clears the failure count (5 statements)', async () => {
+    await activeUser(deps, 'oubli@example.ca');
+    const wrong = await authenticate(deps, {
+      email: 'oubli@example.ca',
+      password: 'pas le bon mot de passe',
+      ip: nextIp(),
+    });
+    expect(wrong.status).toBe('invalid');
+    const sent = await statementsOf(async () => {
+      const result = await authenticate(deps, {
+        email: 'oubli@example.ca',
+        password: GOOD_PASSWORD,
+        ip: nextIp(),
+      });
+      expect(result).toMatchObject({ status: 'ok', registration: 'needs_consent' });
+    });
+    expect(sent).toEqual([
+      'insert rate_limits',
+      'select login_throttles',
+      'select users',
+      'delete login_throttles',
+      'insert security_events',
+    ]);
+  });
+
+  it('creating an account for a new address sends 6 statements', async () => {
+    const sent = await statementsOf(async () => {
+      expect(await register(deps, 'nouveau@example.ca')).toBe('ok');
+    });
+    expect(sent).toEqual([
+      'insert rate_limits',
+      'insert users',
+      'insert rate_limits',
+      'insert activation_tokens',
+      'insert email_outbox',
+      'insert security_events',
+    ]);
+  });
+
+  it('a repeated sign-up of a pending address still retires the earlier link (ACT-04)', async () => {
+    await register(deps, 'encore@example.ca');
+    const sent = await statementsOf(() => register(deps, 'encore@example.ca'));
+    expect(sent).toContain('update activation_tokens');
+    expect(sent).toContain('select users');
+  });
+});
