@@ -17,6 +17,7 @@ import {
   type AppPathname,
   type Locale,
 } from '@/lib/i18n/routing';
+import { rewriteToRoute } from '@/lib/i18n/localized-rewrite';
 import { PAGE_NEEDS, STEP_PATH, hasReached, isRegistrationState } from '@/lib/registration/steps';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 
@@ -96,7 +97,9 @@ export default async function middleware(req: NextRequest) {
     headers.set('content-security-policy', csp);
     headers.set('x-nonce', nonce);
     headers.set('x-monso-path', publicPath);
-    response = intl(new NextRequest(req.url, { headers, method: req.method }));
+    response = route
+      ? rewriteToRoute(req, route, headers)
+      : intl(new NextRequest(req.url, { headers, method: req.method }));
     // A signed-in page load is activity: move the idle deadline (GET only, so a sign-out POST
     // never gets its deleted cookie back).
     if (token && signedIn && req.method === 'GET' && shouldRecordActivity(token, now)) {

@@ -20,6 +20,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // next-intl's ESM imports `next/server` without an extension, which Node's resolver refuses;
+    // inlined, Vite resolves it (tests/unit/localized-rewrite.test.ts runs its middleware).
+    server: { deps: { inline: ['next-intl'] } },
     // Security events print one JSON line each: show console output only for failing tests.
     silent: 'passed-only',
     reporters: process.env.CI
