@@ -11,16 +11,27 @@ const MIGRATIONS = path.join(process.cwd(), 'drizzle');
 
 /**
  * Benchmark only, off by default: when MONSO_SQL_COUNT_FILE is set, every SQL statement drizzle
- * runs appends one line to that file, so `npm run bench` can count statements per request. Never
- * set it in production (a synchronous file write per statement).
+ * runs appends one line to that file *while the file exists*, so `npm run bench` can count
+ * statements per request by creating it, and stop the counting (and its cost: a synchronous
+ * write per statement) during load runs by deleting it. Whether it exists is checked at most
+ * every 100 ms. Never set it in production.
  */
+export const SQL_COUNT_RECHECK_MS = 100;
+
 function sqlCountLogger(): { logger: { logQuery(query: string): void } } | Record<string, never> {
   const file = process.env.MONSO_SQL_COUNT_FILE;
   if (!file) return {};
+  let counting = false;
+  let checkedAt = 0;
   return {
     logger: {
       logQuery(query: string) {
-        fs.appendFileSync(file, `${query.replace(/\s+/g, ' ').slice(0, 120)}\n`);
+        const now = Date.now();
+        if (now - checkedAt >= SQL_COUNT_RECHECK_MS) {
+          counting = fs.existsSync(file);
+          checkedAt = now;
+        }
+        if (counting) fs.appendFileSync(file, `${query.replace(/\s+/g, ' ').slice(0, 120)}\n`);
       },
     },
   };
@@ -47,13 +58,23 @@ async function openDb(): Promise<Db> {
   return url ? openNeon(url) : openPglite(process.env.PGLITE_DIR || '.data/pglite');
 }
 
+/**
+ * Settings for the embedded database on top of PGlite's own. Its 128 MB of shared buffers live
+ * in the server's memory (WebAssembly, which never shrinks): 16 MB hold this portal's tables
+ * many times over and cut the server's resident memory by ≈ 140 MiB (bench/RESULTS.md).
+ * Command-line settings, not `postgresqlconf`, which would overwrite initdb's postgresql.conf.
+ */
+export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
 async function openPglite(dir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   acquirePgliteLock(dir);
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, {
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+  });
   const db = drizzle(client, { schema, ...sqlCountLogger() });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return db as unknown as Db;
