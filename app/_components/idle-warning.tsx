@@ -1,6 +1,5 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { logoutAction } from '@/app/[locale]/(signed-in)/logout-action';
 
@@ -14,11 +13,13 @@ import { logoutAction } from '@/app/[locale]/(signed-in)/logout-action';
 export function IdleWarning({
   idleSeconds,
   warningSeconds,
+  texts,
 }: {
   idleSeconds: number;
   warningSeconds: number;
+  /** Rendered on the server (SessionIdleWarning): no message catalogue travels for them. */
+  texts: { title: string; body: string; stay: string; signOut: string };
 }) {
-  const t = useTranslations('IdleWarning');
   const dialog = useRef<HTMLDialogElement>(null);
   const timeoutForm = useRef<HTMLFormElement>(null);
   // Each activity (page load, "Rester connecté") starts a new count, as the server does.
@@ -67,18 +68,18 @@ export function IdleWarning({
       className="m-auto max-w-md rounded border-4 border-ottawa-navy p-6 backdrop:bg-black/60"
     >
       <h2 id="idle-warning-title" className="mb-3 text-2xl font-bold text-ottawa-navy">
-        {t('title')}
+        {texts.title}
       </h2>
       <p id="idle-warning-body" className="mb-6">
-        {t('body', { minutes: Math.max(1, Math.round(warningSeconds / 60)) })}
+        {texts.body}
       </p>
       <div className="flex flex-wrap items-center gap-4">
         <button type="button" className="btn-primary" autoFocus onClick={() => void stay()}>
-          {t('stay')}
+          {texts.stay}
         </button>
         <form action={logoutAction}>
           <button type="submit" className="btn-secondary">
-            {t('signOut')}
+            {texts.signOut}
           </button>
         </form>
       </div>
