@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { buildingRegistrations, users } from '@/lib/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { buildingRegistrations, loginThrottles, users } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
 import { registrationStateOf, type RegistrationState } from '@/lib/registration/registration-state';
 import { logSecurityEvent } from '@/lib/security/events';
 import {
-  readLoginThrottle,
+  loginThrottleState,
   recordLoginFailure,
   recordLoginSuccess,
 } from '@/lib/security/login-throttle';
@@ -55,30 +56,13 @@ export async function authenticate(
 
   const email = normalizeEmail(input.email);
   const emailKey = hashIdentifier(email, 'login');
-  const throttle = await readLoginThrottle(deps.db, emailKey, now);
-  if (throttle.state !== 'open') {
+  const { throttle, failures, user } = await readSignInState(deps.db, email, emailKey, now);
+  if (throttle !== 'open') {
     await dummyVerify(input.password);
     await logSecurityEvent(deps.db, { type: 'login_locked', subject: email, ip: input.ip, now });
     return { status: 'invalid' };
   }
 
-  // Postgres text cannot hold a NUL byte, so no account has one: such an address is unknown, and
-  // looking it up would make the driver throw (a 500 instead of the generic failure, LOG-01).
-  const [user] = email.includes('\u0000')
-    ? []
-    : await deps.db
-        .select({
-          id: users.id,
-          passwordHash: users.passwordHash,
-          status: users.status,
-          sessionVersion: users.sessionVersion,
-          passwordChangeRequired: users.passwordChangeRequired,
-          noticeVersion: buildingRegistrations.noticeVersion,
-          clientRecordChoice: buildingRegistrations.clientRecordChoice,
-        })
-        .from(users)
-        .leftJoin(buildingRegistrations, eq(buildingRegistrations.userId, users.id))
-        .where(eq(users.email, email));
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await dummyVerify(input.password);
@@ -94,7 +78,7 @@ export async function authenticate(
     return { status: 'invalid' };
   }
   // Consecutive failures start over; with none recorded there is nothing to clear.
-  if (throttle.failures > 0) await recordLoginSuccess(deps.db, emailKey);
+  if (failures > 0) await recordLoginSuccess(deps.db, emailKey);
   if (user.status !== 'active') return { status: 'not_activated' };
   await logSecurityEvent(deps.db, { type: 'login_success', userId: user.id, ip: input.ip, now });
   return {
@@ -102,10 +86,52 @@ export async function authenticate(
     userId: user.id,
     sessionVersion: user.sessionVersion,
     passwordChangeRequired: user.passwordChangeRequired,
-    registration: registrationStateOf(
-      user.noticeVersion === null
-        ? undefined
-        : { noticeVersion: user.noticeVersion, clientRecordChoice: user.clientRecordChoice },
-    ),
+    registration: user.registration,
   };
+}
+
+/**
+ * The address's failure counter and the account using it (with its registration step), in one
+ * statement: every sign-in needs both, and on a serverless database each statement is a round
+ * trip. The counter is read whether or not an account uses the address (LOG-01).
+ */
+async function readSignInState(db: Db, email: string, emailKey: string, now: Date) {
+  const [row] = await db
+    .select({
+      failures: loginThrottles.failures,
+      lockedUntil: loginThrottles.lockedUntil,
+      id: users.id,
+      passwordHash: users.passwordHash,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+      passwordChangeRequired: users.passwordChangeRequired,
+      noticeVersion: buildingRegistrations.noticeVersion,
+      clientRecordChoice: buildingRegistrations.clientRecordChoice,
+    })
+    .from(sql`(select 1) as sign_in`)
+    .leftJoin(loginThrottles, eq(loginThrottles.key, emailKey))
+    // Postgres text cannot hold a NUL byte, so no account has one: such an address is unknown,
+    // and comparing with it would make the driver throw (a 500, not the generic failure, LOG-01).
+    .leftJoin(users, email.includes('\u0000') ? sql`false` : eq(users.email, email))
+    .leftJoin(buildingRegistrations, eq(buildingRegistrations.userId, users.id));
+  const throttle = loginThrottleState(
+    row?.failures == null ? undefined : { failures: row.failures, lockedUntil: row.lockedUntil },
+    now,
+  );
+  const user =
+    row?.id == null
+      ? undefined
+      : {
+          id: row.id,
+          passwordHash: row.passwordHash ?? '',
+          status: row.status,
+          sessionVersion: row.sessionVersion ?? 0,
+          passwordChangeRequired: row.passwordChangeRequired ?? false,
+          registration: registrationStateOf(
+            row.noticeVersion == null
+              ? undefined
+              : { noticeVersion: row.noticeVersion, clientRecordChoice: row.clientRecordChoice },
+          ),
+        };
+  return { throttle, failures: row?.failures ?? 0, user };
 }

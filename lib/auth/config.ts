@@ -2,6 +2,8 @@ import type { NextAuthConfig } from 'next-auth';
 import type {} from 'next-auth/jwt';
 import { isRegistrationState, type RegistrationState } from '@/lib/registration/steps';
 import { authSecrets } from '@/lib/security/secrets';
+import { useSecureCookies, SESSION_COOKIE } from './session-cookie';
+import { encodeSessionToken } from './session-token';
 
 /**
  * The edge-safe half of the Auth.js setup, shared by middleware.ts and lib/auth/index.ts.
@@ -11,12 +13,7 @@ import { authSecrets } from '@/lib/security/secrets';
 /** Absolute session lifetime (SES-03 keeps it at 12 h; the cookie dies with it). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-/**
- * `__Host-` cookies need Secure, which browsers accept only over HTTPS (and on localhost).
- * `next dev` serves plain HTTP to any browser, so it uses an unprefixed name.
- */
-export const useSecureCookies = process.env.NODE_ENV === 'production';
-export const SESSION_COOKIE = useSecureCookies ? '__Host-monso.session' : 'monso.session';
+export { SESSION_COOKIE, useSecureCookies } from './session-cookie';
 
 declare module 'next-auth' {
   interface User {
@@ -52,6 +49,8 @@ export const authConfig = {
   // AUTH_SECRET may hold several comma-separated values to rotate: the first signs, all verify.
   secret: authSecrets(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  // Auth.js's own encoding; the claims of each token minted are kept for its first reads.
+  jwt: { encode: encodeSessionToken },
   useSecureCookies,
   cookies: {
     sessionToken: {

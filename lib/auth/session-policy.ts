@@ -1,6 +1,7 @@
-import { encode, type JWT } from 'next-auth/jwt';
+import type { JWT } from 'next-auth/jwt';
 import { authSecrets } from '@/lib/security/secrets';
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, useSecureCookies } from './config';
+import { encodeSessionToken } from './session-token';
 
 /**
  * Session lifetime (SES-02, SES-03), edge-safe: shared by middleware, the data-access layer and
@@ -53,7 +54,7 @@ export function shouldRecordActivity(token: Pick<JWT, 'authTime' | 'seen'>, now:
  */
 export async function sessionCookieWithActivity(token: JWT, now: number) {
   const end = (token.authTime ?? now) + SESSION_MAX_AGE_SECONDS;
-  const value = await encode({
+  const value = await encodeSessionToken({
     token: { ...token, seen: now },
     secret: authSecrets(),
     salt: SESSION_COOKIE,

@@ -1,6 +1,6 @@
-import { decode, type JWT } from 'next-auth/jwt';
+import { decode, encode, type JWT, type JWTEncodeParams } from 'next-auth/jwt';
 import { authSecrets } from '@/lib/security/secrets';
-import { SESSION_COOKIE } from './config';
+import { SESSION_COOKIE } from './session-cookie';
 
 /** Auth.js's allowance for clock skew when it checks `exp`; the cache applies the same. */
 const CLOCK_TOLERANCE_SECONDS = 15;
@@ -55,6 +55,26 @@ export async function readSessionToken(raw: string | undefined): Promise<JWT | n
   if (!claims) return null;
   remember(raw, { claims: { ...claims }, secrets });
   return claims;
+}
+
+/** Auth.js's lifetime for a token when `encode` is given none (30 days). */
+const AUTH_JS_DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
+
+/**
+ * Auth.js's `encode` (lib/auth/config.ts hands it to Auth.js as `jwt.encode`; the middleware's
+ * activity refresh uses it too), with the claims it has just sealed remembered for that exact
+ * value, so their first reads — the sign-in action's landing decision, the next page load —
+ * decrypt nothing. `exp` comes from a clock read before sealing: a second early at most, never late.
+ */
+export async function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const raw = await encode(params);
+  const exp = issuedAt + (params.maxAge ?? AUTH_JS_DEFAULT_MAX_AGE);
+  remember(raw, {
+    claims: { ...params.token, iat: issuedAt, exp },
+    secrets: [params.secret].flat().join(','),
+  });
+  return raw;
 }
 
 function remember(raw: string, entry: CachedClaims): void {

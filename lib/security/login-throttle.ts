@@ -23,7 +23,8 @@ export const LOCK_EVERY_FAILURES = 5;
 export const LOCK_DURATION_MS = 15 * 60_000;
 export const HARD_LOCK_FAILURES = 100;
 
-function stateOf(
+/** The state a counter row (none: no failures) leaves its key in at `now`. */
+export function loginThrottleState(
   row: { failures: number; lockedUntil: Date | null } | undefined,
   now: Date,
 ): LoginThrottleState {
@@ -33,22 +34,13 @@ function stateOf(
   return 'open';
 }
 
-/** Whether a sign-in attempt for this key may be evaluated now, and the failures counted so far. */
-export async function readLoginThrottle(
-  db: Db,
-  emailKey: string,
-  now: Date,
-): Promise<{ state: LoginThrottleState; failures: number }> {
+/** Whether a sign-in attempt for this key may be evaluated now. */
+export async function checkLogin(db: Db, emailKey: string, now: Date): Promise<LoginThrottleState> {
   const [row] = await db
     .select({ failures: loginThrottles.failures, lockedUntil: loginThrottles.lockedUntil })
     .from(loginThrottles)
     .where(eq(loginThrottles.key, emailKey));
-  return { state: stateOf(row, now), failures: row?.failures ?? 0 };
-}
-
-/** Whether a sign-in attempt for this key may be evaluated now. */
-export async function checkLogin(db: Db, emailKey: string, now: Date): Promise<LoginThrottleState> {
-  return (await readLoginThrottle(db, emailKey, now)).state;
+  return loginThrottleState(row, now);
 }
 
 /**
@@ -74,7 +66,7 @@ export async function recordLoginFailure(
       },
     })
     .returning({ failures: loginThrottles.failures, lockedUntil: loginThrottles.lockedUntil });
-  return stateOf(row, now);
+  return loginThrottleState(row, now);
 }
 
 /** Clears the counter: what a password reset calls (it also lifts a hard lock). */

@@ -1,8 +1,9 @@
-import { encode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_COOKIE } from '@/lib/auth/config';
 import {
   SESSION_TOKEN_CACHE_SIZE,
+  encodeSessionToken,
   readSessionToken,
   sessionTokenCacheSize,
 } from '@/lib/auth/session-token';
@@ -53,6 +54,25 @@ describe('session token reading (decrypted claims kept per cookie value)', () =>
     expect(await readSessionToken(raw)).not.toBeNull();
     vi.stubEnv('AUTH_SECRET', 'another-secret-of-at-least-thirty-two-characters');
     expect(await readSessionToken(raw)).toBeNull();
+  });
+
+  it('a token this process mints is read without decrypting, with the claims sealed in it', async () => {
+    const raw = await encodeSessionToken({
+      token: { sub: 'b', sv: 2, seen: 100 },
+      secret: authSecrets(),
+      salt: SESSION_COOKIE,
+      maxAge: 600,
+    });
+    const subtle = vi.spyOn(crypto.subtle, 'decrypt');
+    const read = await readSessionToken(raw);
+    expect(subtle).not.toHaveBeenCalled();
+    subtle.mockRestore();
+    const sealed = await decode({ token: raw, secret: authSecrets(), salt: SESSION_COOKIE });
+    expect(read).toMatchObject({ sub: 'b', sv: 2, seen: 100 });
+    expect(read).toMatchObject({ sub: sealed?.sub, sv: sealed?.sv, seen: sealed?.seen });
+    // Never later than the sealed expiry (a second earlier at most).
+    expect(sealed!.exp! - read!.exp!).toBeGreaterThanOrEqual(0);
+    expect(sealed!.exp! - read!.exp!).toBeLessThanOrEqual(1);
   });
 
   it(`holds at most ${SESSION_TOKEN_CACHE_SIZE} sessions`, async () => {
