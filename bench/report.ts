@@ -91,6 +91,19 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/**
+ * bench/CHANGES.md without its title, its headings one level down: each change that moved the
+ * figures, with the figures before and after, kept by hand since a run only knows its own.
+ */
+function changeLog(file = 'bench/CHANGES.md'): string {
+  if (!fs.existsSync(file)) return '';
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/^# .*\n+/, '')
+    .replace(/^(#{2,5}) /gm, '#$1 ')
+    .trim();
+}
+
 export async function renderReport(r: BenchReport): Promise<string> {
   const { mode, machine, baseline, portals, argon2 } = r;
   const dynamicRps = (c: number) =>
@@ -324,6 +337,13 @@ export async function renderReport(r: BenchReport): Promise<string> {
         ].join('\n'),
       );
     }
+  }
+
+  // ---- the hand-kept log of what moved the figures, so every results file carries it
+  const changes = changeLog();
+  if (changes) {
+    out.push('## Changes that moved the figures (bench/CHANGES.md)');
+    out.push(changes);
   }
 
   // ---- reference and method
