@@ -170,6 +170,7 @@ export async function loadScenario(
     serverPid: number;
   },
 ): Promise<LoadSummary[]> {
+  await scenario.beforeRound?.();
   const warm = await loadRound(base, scenario, {
     connections: Math.min(10, opts.connections[0] ?? 10),
     durationS: opts.warmupS,
@@ -182,6 +183,7 @@ export async function loadScenario(
   for (const connections of opts.connections) {
     const rounds: RoundResult[] = [];
     for (let i = 0; i < opts.rounds; i++) {
+      await scenario.beforeRound?.();
       rounds.push(
         await loadRound(base, scenario, {
           connections,

@@ -48,6 +48,7 @@ export async function countSql(
   samples: number,
 ): Promise<SqlCount> {
   await quiet(file);
+  await scenario.beforeRound?.();
   fs.writeFileSync(file, '');
   // The server looks for the file at most every SQL_COUNT_RECHECK_MS.
   await sleep(3 * SQL_COUNT_RECHECK_MS);

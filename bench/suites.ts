@@ -198,8 +198,8 @@ export async function portalSuite(
   const ctx = {
     base,
     users,
-    dashboardCookie: await signIn(base, users.dashboard, users.password, nextIp()),
-    registeredCookie: await signIn(base, users.registered, users.password, nextIp()),
+    dashboardSession: () => signIn(base, users.dashboard, users.password, nextIp()),
+    registeredSession: () => signIn(base, users.registered, users.password, nextIp()),
     loginFields: await fetchActionFields(base, LOGIN_PATH, nextIp()),
     createFields: await fetchActionFields(base, CREATE_ACCOUNT_PATH, nextIp()),
     jsLogin: await captureJsLogin(base, users.login[0]!, users.password, nextIp()),
@@ -212,8 +212,8 @@ export async function portalSuite(
   for (const [route, p, cookie] of [
     ['login', LOGIN_PATH, undefined],
     ['create account', CREATE_ACCOUNT_PATH, undefined],
-    ['dashboard (signed in)', DASHBOARD_PATH, ctx.dashboardCookie],
-    ['Building Code Services home', BUILDING_HOME_PATH, ctx.registeredCookie],
+    ['dashboard (signed in)', DASHBOARD_PATH, await ctx.dashboardSession()],
+    ['Building Code Services home', BUILDING_HOME_PATH, await ctx.registeredSession()],
   ] as const) {
     const headers: Record<string, string> = cookie ? { cookie } : {};
     firstLoad.push({ route, path: p, ...(await firstLoadJs(base, p, headers)) });
