@@ -12,12 +12,13 @@ import {
 import { databaseRecentlyUnavailable, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db/availability';
 import {
   internalPath,
+  isLocale,
   localizedPath,
   routing,
   type AppPathname,
   type Locale,
 } from '@/lib/i18n/routing';
-import { rewriteToRoute } from '@/lib/i18n/localized-rewrite';
+import { rewriteToRoute, rewriteUnknownPage } from '@/lib/i18n/localized-rewrite';
 import { PAGE_NEEDS, STEP_PATH, hasReached, isRegistrationState } from '@/lib/registration/steps';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 
@@ -97,9 +98,12 @@ export default async function middleware(req: NextRequest) {
     headers.set('content-security-policy', csp);
     headers.set('x-nonce', nonce);
     headers.set('x-monso-path', publicPath);
+    const firstSegment = req.nextUrl.pathname.split('/')[1];
     response = route
       ? rewriteToRoute(req, route, headers)
-      : intl(new NextRequest(req.url, { headers, method: req.method }));
+      : isLocale(firstSegment)
+        ? rewriteUnknownPage(req, firstSegment, headers)
+        : intl(new NextRequest(req.url, { headers, method: req.method }));
     // A signed-in page load is activity: move the idle deadline (GET only, so a sign-out POST
     // never gets its deleted cookie back).
     if (token && signedIn && req.method === 'GET' && shouldRecordActivity(token, now)) {

@@ -1,23 +1,32 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/app/_components/client-messages';
-import { routing } from '@/lib/i18n/routing';
+import { internalPath, routing } from '@/lib/i18n/routing';
 
 export async function generateMetadata({
   params,
 }: {
   params: Promise<{ locale: string }>;
 }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({
-    locale: hasLocale(routing.locales, locale) ? locale : 'fr',
-    namespace: 'Metadata',
-  });
+  const { locale: requested } = await params;
+  const locale = hasLocale(routing.locales, requested) ? requested : 'fr';
+  const t = await getTranslations({ locale, namespace: 'Metadata' });
+  // An unknown path gets the catch-all page with a 404 status (middleware.ts), and Next.js then
+  // leaves that page's own metadata out: the default title says what the page is instead.
+  const path = (await headers()).get('x-monso-path')?.split('?')[0];
+  const unknownPage = path !== undefined && internalPath(path) === null;
+  const notFoundText = unknownPage
+    ? await getTranslations({ locale, namespace: 'NotFoundPage' })
+    : null;
   return {
-    title: { template: t('titleTemplate', { title: '%s' }), default: t('siteName') },
+    title: {
+      template: t('titleTemplate', { title: '%s' }),
+      default: notFoundText ? t('titleTemplate', { title: notFoundText('title') }) : t('siteName'),
+    },
     description: t('description'),
   };
 }

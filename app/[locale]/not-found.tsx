@@ -1,18 +1,16 @@
 import { getTranslations } from 'next-intl/server';
-import { SiteHeader } from '@/app/_components/site-header';
-import { AppLink } from '@/app/_components/app-link';
+import { NotFoundContent } from '@/app/_components/not-found-content';
 
+/**
+ * What a page's `notFound()` shows under a locale. Unknown paths do not come here: middleware
+ * answers them 404 with the catch-all page ([...rest]/page.tsx), whose HTML is the page itself.
+ */
 export default async function NotFound() {
   const t = await getTranslations('NotFoundPage');
   return (
     <>
       <title>{t('title')}</title>
-      <SiteHeader variant="public" />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
-        <h1 className="page-title">{t('title')}</h1>
-        <p className="mb-6">{t('body')}</p>
-        <AppLink href="/">{t('home')}</AppLink>
-      </main>
+      <NotFoundContent />
     </>
   );
 }

@@ -29,6 +29,20 @@ export function rewriteToRoute(
 }
 
 /**
+ * An unknown path under a locale (/fr/nulle-part): the catch-all page renders the localized
+ * "page not found", and the 404 status is given here. (A page's `notFound()` would give the
+ * status too, but Next.js 16 then serves an empty error shell that only JavaScript fills in.)
+ */
+export function rewriteUnknownPage(
+  req: NextRequest,
+  locale: Locale,
+  headers: Headers,
+): NextResponse {
+  headers.set(LOCALE_HEADER, locale);
+  return NextResponse.rewrite(req.nextUrl, { status: 404, request: { headers } });
+}
+
+/**
  * The locale cookie remembers the last language a page was opened in, for `/` (next-intl's
  * rule): set when it says otherwise, or when there is none and the browser's languages would
  * pick the other one. Only page loads count, not the router's background requests.

@@ -176,6 +176,9 @@ for (const locale of LOCALES) {
     ]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
+      // The server's HTML is the page itself (readable without JavaScript), not an error shell.
+      expect(await response!.text()).toContain(`>${m.NotFoundPage.title}</h1>`);
+      await expect(page).toHaveTitle(new RegExp(`^${m.NotFoundPage.title} – `));
       await expect(
         page.getByRole('heading', { level: 1, name: m.NotFoundPage.title }),
       ).toBeVisible();

@@ -1,7 +1,11 @@
 import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { acceptLanguageLocale, rewriteToRoute } from '@/lib/i18n/localized-rewrite';
+import {
+  acceptLanguageLocale,
+  rewriteToRoute,
+  rewriteUnknownPage,
+} from '@/lib/i18n/localized-rewrite';
 import { internalPath, localizedPath, routing, type AppPathname } from '@/lib/i18n/routing';
 
 const intl = createIntlMiddleware(routing);
@@ -55,6 +59,16 @@ describe('localized paths rewritten without next-intl’s middleware', () => {
       }
     }
     expect(compared).toBe(PATHS.length * HEADERS.length * 2);
+  });
+
+  it('answers an unknown path under a locale 404, rendered by the catch-all page in that locale', () => {
+    const req = new NextRequest('https://portail.example.ca/en/nowhere/at-all?x=1');
+    const response = rewriteUnknownPage(req, 'en', new Headers());
+    expect(response.status).toBe(404);
+    expect(outcome(response)).toMatchObject({
+      rewrite: 'https://portail.example.ca/en/nowhere/at-all?x=1',
+      localeHeader: 'en',
+    });
   });
 
   it('reads Accept-Language by q-value and primary language', () => {
