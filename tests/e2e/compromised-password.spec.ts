@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, expectAccessible, MESSAGES, PASSWORD, signIn, test } from './support/fixtures';
+import { startSecondServer } from './support/second-server';
 
 /**
  * PWD-09: a second server on the same build, with its own embedded database holding an account
@@ -34,23 +35,7 @@ test.beforeAll(async () => {
     { stdio: 'inherit', env },
   );
   expect(seed.status).toBe(0);
-  server = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)],
-    { stdio: 'ignore', env },
-  );
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await fetch(`${BASE}/api/health`)).status;
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(200);
+  server = await startSecondServer({ port: PORT, env, healthStatus: 200, timeoutMs: 60_000 });
 });
 
 test.afterAll(() => {

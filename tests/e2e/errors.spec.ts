@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import OUTAGE from '../../messages/global-error.json';
 import { expect, expectAccessible, MESSAGES, test } from './support/fixtures';
+import { startSecondServer } from './support/second-server';
 
 /**
  * ERR-01: a second server on the same build, whose database cannot be reached. Pages that need
@@ -12,35 +13,21 @@ const BASE = `http://localhost:${PORT}`;
 let server: ChildProcess;
 
 test.beforeAll(async () => {
-  server = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)],
-    {
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        APP_URL: BASE,
-        AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef0123456789abcdef',
-        PIN_PEPPER: 'e2e-outage-pin-pepper-0123456789abcdef0123456789',
-        // Nothing listens on port 9: every query fails to connect.
-        DATABASE_URL: 'postgres://monso:unused@127.0.0.1:9/monso',
-        NEON_WS_PROXY: '127.0.0.1:9/v1',
-      },
+  server = await startSecondServer({
+    port: PORT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      APP_URL: BASE,
+      AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef0123456789abcdef',
+      PIN_PEPPER: 'e2e-outage-pin-pepper-0123456789abcdef0123456789',
+      // Nothing listens on port 9: every query fails to connect.
+      DATABASE_URL: 'postgres://monso:unused@127.0.0.1:9/monso',
+      NEON_WS_PROXY: '127.0.0.1:9/v1',
     },
-  );
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await fetch(`${BASE}/api/health`)).status;
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(503);
+    healthStatus: 503,
+    timeoutMs: 30_000,
+  });
 });
 
 test.afterAll(() => {
