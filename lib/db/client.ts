@@ -61,10 +61,10 @@ async function openDb(): Promise<Db> {
 /**
  * Settings for the embedded database on top of PGlite's own. Its 128 MB of shared buffers live
  * in the server's memory (WebAssembly, which never shrinks): 16 MB hold this portal's tables
- * many times over and cut the server's resident memory by ≈ 140 MiB (bench/RESULTS.md).
+ * many times over, and the server ends a bench run ≈ 75 MiB smaller (bench/CHANGES.md).
  * Command-line settings, not `postgresqlconf`, which would overwrite initdb's postgresql.conf.
  */
-export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 async function openPglite(dir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');

@@ -48,12 +48,12 @@ export function rewriteUnknownPage(
  * pick the other one. Only page loads count, not the router's background requests.
  */
 function syncLocaleCookie(req: NextRequest, response: NextResponse, locale: Locale): void {
-  const { localeCookie } = routing;
   // lib/i18n/routing.ts names the cookie; `true` (next-intl's default cookie) is not used.
-  if (typeof localeCookie !== 'object' || !localeCookie.name) return;
+  if (typeof routing.localeCookie !== 'object') return;
+  const { name, ...options } = routing.localeCookie;
+  if (!name) return;
   const dest = req.headers.get('sec-fetch-dest');
   if (dest !== null && dest !== 'document') return;
-  const { name = '', ...options } = localeCookie;
   const current = req.cookies.get(name)?.value;
   const stale =
     current !== undefined
