@@ -281,6 +281,9 @@ export async function renderReport(r: BenchReport): Promise<string> {
         'RSS after load',
         '× baseline',
         'Peak RSS',
+        'After GC: RSS',
+        'JS heap',
+        'External',
       ],
       [baseline, ...portals].map((s) => [
         s.name,
@@ -292,12 +295,19 @@ export async function renderReport(r: BenchReport): Promise<string> {
         fmt.mib(s.rssAfterLoadKb),
         fmt.ratio(s.rssAfterLoadKb / baseline.rssAfterLoadKb),
         fmt.mib(s.peakRssKb),
+        s.afterGc ? fmt.mib(s.afterGc.rss / 1024) : '–',
+        s.afterGc ? fmt.mib(s.afterGc.heapUsed / 1024) : '–',
+        s.afterGc ? fmt.mib(s.afterGc.external / 1024) : '–',
       ]),
     ),
   );
   out.push(
     'RSS: resident memory of the server process (tree), idle right after the cold start and ' +
-      'after all its scenarios; peak: the highest it reached. ' +
+      'after all its scenarios; peak: the highest it reached. After GC: the same server once the ' +
+      'load is over and two full garbage collections have run (`bench/memory-probe.cjs`, loaded ' +
+      'into both apps): its RSS, the JavaScript heap in use, and external memory (buffers; the ' +
+      "embedded database's WebAssembly memory). RSS after load also counts garbage V8 has not " +
+      'collected yet and freed pages not given back to the system. ' +
       'Cold start: from spawning `next start` to the first 200 of the login page (baseline: its ' +
       'dynamic page), polled every 20 ms. Database ready: until `/api/health` (a `select 1`) ' +
       'answers 200, for the embedded database opens (and checks its migrations) at start-up. It ' +

@@ -7,6 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import path from 'node:path';
 import { NEXT_BIN } from './config';
 import { request } from './http';
 
@@ -25,6 +26,18 @@ export interface ServerSpec {
   dbReadyPath?: string;
 }
 
+/** What a server holds after two full garbage collections (bench/memory-probe.cjs), in bytes. */
+export interface MemoryAfterGc {
+  rss: number;
+  /** The JavaScript heap in use. */
+  heapUsed: number;
+  /** Memory outside the heap that JavaScript objects hold (buffers, WebAssembly memory). */
+  external: number;
+}
+
+const MEMORY_PROBE = path.join(import.meta.dirname, 'memory-probe.cjs');
+const MEMORY_LINE = 'MONSO_BENCH_MEMORY ';
+
 export interface Server {
   spec: ServerSpec;
   base: string;
@@ -34,6 +47,8 @@ export interface Server {
   dbReadyMs: number;
   /** The server's stdout and stderr, for error messages. */
   log(): string;
+  /** Collects the garbage and reads what the server still holds (null if it does not answer). */
+  memoryAfterGc(): Promise<MemoryAfterGc | null>;
   stop(): Promise<void>;
 }
 
@@ -110,6 +125,9 @@ export async function startServer(spec: ServerSpec, nodeArgs: string[] = []): Pr
     throw new Error(`port ${spec.port} is already in use: stop what listens there first`);
   }
   const args = [
+    '--expose-gc',
+    '--require',
+    MEMORY_PROBE,
     ...nodeArgs,
     NEXT_BIN,
     'start',
@@ -150,6 +168,19 @@ export async function startServer(spec: ServerSpec, nodeArgs: string[] = []): Pr
     coldStartMs: NaN,
     dbReadyMs: NaN,
     log: () => output,
+    async memoryAfterGc() {
+      const before = output.lastIndexOf(MEMORY_LINE);
+      child.kill('SIGUSR2');
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        await sleep(50);
+        const at = output.lastIndexOf(MEMORY_LINE);
+        const end = output.indexOf('\n', at);
+        if (at > before && end > at) {
+          return JSON.parse(output.slice(at + MEMORY_LINE.length, end)) as MemoryAfterGc;
+        }
+      }
+      return null;
+    },
     async stop() {
       running.delete(server);
       if (exited) return;

@@ -21,7 +21,7 @@ import { loadScenario, type LoadSummary } from './load';
 import { summarizeProfile } from './profile';
 import { baselineScenarios, portalScenarios, type Scenario } from './scenarios';
 import type { SeededUsers } from './seed';
-import { coldStarts, procStats, type Server, type ServerSpec } from './servers';
+import { coldStarts, procStats, type MemoryAfterGc, type Server, type ServerSpec } from './servers';
 import { countSql, type SqlCount } from './sql-count';
 
 export interface ScenarioResult {
@@ -47,6 +47,8 @@ export interface ServerResult {
   rssIdleKb: number;
   rssAfterLoadKb: number;
   peakRssKb: number;
+  /** After the load and two full garbage collections (null: the server did not say). */
+  afterGc: MemoryAfterGc | null;
   firstLoadJs: RouteSize[];
   scenarios: ScenarioResult[];
   /** The hottest functions of the CPU profile, when --cpu-prof was given. */
@@ -88,10 +90,11 @@ async function runScenarios(
 
 async function finish(
   server: Server,
-  result: Omit<ServerResult, 'rssAfterLoadKb' | 'peakRssKb' | 'profile'>,
+  result: Omit<ServerResult, 'rssAfterLoadKb' | 'peakRssKb' | 'afterGc' | 'profile'>,
   cpuProfDir: string | undefined,
 ): Promise<ServerResult> {
   const stats = procStats(server.pid);
+  const afterGc = await server.memoryAfterGc();
   await server.stop();
   let profile: string | undefined;
   if (cpuProfDir) {
@@ -105,7 +108,13 @@ async function finish(
       console.log(`CPU profile of ${result.name}: ${profile}`);
     }
   }
-  return { ...result, rssAfterLoadKb: stats.rssKb, peakRssKb: stats.peakRssKb, profile };
+  return {
+    ...result,
+    rssAfterLoadKb: stats.rssKb,
+    peakRssKb: stats.peakRssKb,
+    afterGc,
+    profile,
+  };
 }
 
 /** Node flags for the last server start (--cpu-prof is refused in NODE_OPTIONS). */
