@@ -25,6 +25,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
+    // Load each route's server code when it is first requested, not every route's at start-up:
+    // a new serverless instance answers its first request sooner, and holds only the routes it
+    // serves (bench/RESULTS.md: cold start, RSS).
+    preloadEntriesOnStart: false,
     serverActions: {
       // Every form posts to a server action, and the largest (consent: 15 short fields) is a few
       // kB even at every field's maximum length. Bodies past this are refused with 413 before
