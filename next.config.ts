@@ -25,9 +25,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
-    // Load each route's server code when it is first requested, not every route's at start-up:
-    // a new serverless instance answers its first request sooner, and holds only the routes it
-    // serves (bench/RESULTS.md: cold start, RSS).
+    // `next start` loads each route's server code when it is first requested, not every route's
+    // before answering: a new instance answers sooner and holds only the routes it serves
+    // (bench/CHANGES.md: cold start, idle RSS). Serverless hosts run Next.js in its minimal mode,
+    // which never preloads; this is for `next start`.
     preloadEntriesOnStart: false,
     serverActions: {
       // Every form posts to a server action, and the largest (consent: 15 short fields) is a few

@@ -295,9 +295,9 @@ export async function renderReport(r: BenchReport): Promise<string> {
         fmt.mib(s.rssAfterLoadKb),
         fmt.ratio(s.rssAfterLoadKb / baseline.rssAfterLoadKb),
         fmt.mib(s.peakRssKb),
-        s.afterGc ? fmt.mib(s.afterGc.rss / 1024) : '–',
-        s.afterGc ? fmt.mib(s.afterGc.heapUsed / 1024) : '–',
-        s.afterGc ? fmt.mib(s.afterGc.external / 1024) : '–',
+        fmt.mib(s.afterGc.rss / 1024),
+        fmt.mib(s.afterGc.heapUsed / 1024),
+        fmt.mib(s.afterGc.external / 1024),
       ]),
     ),
   );

@@ -47,8 +47,8 @@ export interface ServerResult {
   rssIdleKb: number;
   rssAfterLoadKb: number;
   peakRssKb: number;
-  /** After the load and two full garbage collections (null: the server did not say). */
-  afterGc: MemoryAfterGc | null;
+  /** After the load and two full garbage collections. */
+  afterGc: MemoryAfterGc;
   firstLoadJs: RouteSize[];
   scenarios: ScenarioResult[];
   /** The hottest functions of the CPU profile, when --cpu-prof was given. */
@@ -96,6 +96,8 @@ async function finish(
   const stats = procStats(server.pid);
   const afterGc = await server.memoryAfterGc();
   await server.stop();
+  // A probe that stopped answering would leave the report's columns empty without a word.
+  if (!afterGc) throw new Error(`${result.name}: bench/memory-probe.cjs did not answer SIGUSR2`);
   let profile: string | undefined;
   if (cpuProfDir) {
     const file = fs
