@@ -27,9 +27,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // `next start` loads each route's server code when it is first requested, not every route's
     // at start-up on the thread that serves the first requests: a new instance answers sooner
-    // and holds only the routes it serves
-    // (bench/CHANGES.md: cold start, idle RSS). Serverless hosts run Next.js in its minimal mode,
-    // which never preloads; this is for `next start`.
+    // and holds only the routes it serves (bench/CHANGES.md: cold start, idle RSS). Serverless
+    // hosts run Next.js in its minimal mode, which never preloads; this is for `next start`.
     preloadEntriesOnStart: false,
     serverActions: {
       // Every form posts to a server action, and the largest (consent: 15 short fields) is a few
