@@ -19,12 +19,11 @@ import {
   type Locale,
 } from '@/lib/i18n/routing';
 import { rewriteToRoute, rewriteUnknownPage } from '@/lib/i18n/localized-rewrite';
-import { PAGE_NEEDS, STEP_PATH, hasReached, isRegistrationState } from '@/lib/registration/steps';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 
 /**
- * Locale negotiation (next-intl) and the optimistic "signed in? registered?" redirects, decided
- * on the internal route from the session token. Only a first gate: every page, action and route
+ * Locale negotiation (next-intl) and the optimistic "signed in?" redirect, decided on the
+ * internal route from the session token; the registration step is decided by the area's pages. Only a first gate: every page, action and route
  * handler checks again against the database.
  */
 const intl = createIntlMiddleware(routing);
@@ -63,8 +62,6 @@ export default async function middleware(req: NextRequest) {
   const now = nowSeconds();
   const age = token?.sub ? sessionAge(token, now) : null;
   const signedIn = age === 'fresh';
-  const needs = route ? PAGE_NEEDS[route.pathname] : undefined;
-  const registration = isRegistrationState(token?.reg) ? token.reg : 'needs_consent';
 
   let response: NextResponse;
   if (route && databaseRecentlyUnavailable()) {
@@ -87,10 +84,6 @@ export default async function middleware(req: NextRequest) {
     response = NextResponse.redirect(
       new URL(localizedPath('/settings/password', route.locale), req.url),
     );
-  } else if (route && needs && !hasReached(registration, needs)) {
-    // Building Code Services stay closed until registration is done: back to the step due.
-    const step = new URL(localizedPath(STEP_PATH[registration], route.locale), req.url);
-    response = NextResponse.redirect(step);
   } else {
     const headers = new Headers(req.headers);
     // Never let a client-sent internal header reach the app (CVE-2025-29927, DEP-01).

@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { buildingRegistrations, loginThrottles, users } from '@/lib/db/schema';
+import { loginThrottles, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { registrationStateOf, type RegistrationState } from '@/lib/registration/registration-state';
 import { logSecurityEvent } from '@/lib/security/events';
 import {
   loginThrottleState,
@@ -36,8 +35,6 @@ export type AuthenticateResult =
       userId: string;
       sessionVersion: number;
       passwordChangeRequired: boolean;
-      /** Read with the account, in the same statement: the session token carries it. */
-      registration: RegistrationState;
     }
   | { status: 'invalid' | 'not_activated' | 'rate_limited' };
 
@@ -86,12 +83,11 @@ export async function authenticate(
     userId: user.id,
     sessionVersion: user.sessionVersion,
     passwordChangeRequired: user.passwordChangeRequired,
-    registration: user.registration,
   };
 }
 
 /**
- * The address's failure counter and the account using it (with its registration step), in one
+ * The address's failure counter and the account using it, in one
  * statement: every sign-in needs both, and on a serverless database each statement is a round
  * trip. The counter is read whether or not an account uses the address (LOG-01).
  */
@@ -105,15 +101,12 @@ async function readSignInState(db: Db, email: string, emailKey: string, now: Dat
       status: users.status,
       sessionVersion: users.sessionVersion,
       passwordChangeRequired: users.passwordChangeRequired,
-      noticeVersion: buildingRegistrations.noticeVersion,
-      clientRecordChoice: buildingRegistrations.clientRecordChoice,
     })
     .from(sql`(select 1) as sign_in`)
     .leftJoin(loginThrottles, eq(loginThrottles.key, emailKey))
     // Postgres text cannot hold a NUL byte, so no account has one: such an address is unknown,
     // and comparing with it would make the driver throw (a 500, not the generic failure, LOG-01).
-    .leftJoin(users, email.includes('\u0000') ? sql`false` : eq(users.email, email))
-    .leftJoin(buildingRegistrations, eq(buildingRegistrations.userId, users.id));
+    .leftJoin(users, email.includes('\u0000') ? sql`false` : eq(users.email, email));
   const throttle = loginThrottleState(
     row?.failures == null ? undefined : { failures: row.failures, lockedUntil: row.lockedUntil },
     now,
@@ -127,11 +120,6 @@ async function readSignInState(db: Db, email: string, emailKey: string, now: Dat
           status: row.status,
           sessionVersion: row.sessionVersion ?? 0,
           passwordChangeRequired: row.passwordChangeRequired ?? false,
-          registration: registrationStateOf(
-            row.noticeVersion == null
-              ? undefined
-              : { noticeVersion: row.noticeVersion, clientRecordChoice: row.clientRecordChoice },
-          ),
         };
   return { throttle, failures: row?.failures ?? 0, user };
 }

@@ -7,6 +7,12 @@ const emailField = z.string().superRefine((value, ctx) => {
   if (error) ctx.addIssue({ code: 'custom', message: `Fields.email.errors.${error}` });
 });
 
+type IssueAdder = (path: string, message: string) => void;
+const issueAdder =
+  (ctx: z.RefinementCtx): IssueAdder =>
+  (path, message) =>
+    ctx.addIssue({ code: 'custom', path: [path], message });
+
 /** "Créez votre compte": every rule is checked here, on the server (REG-02, REG-03, PWD-01…05). */
 export const createAccountSchema = z
   .object({
@@ -17,18 +23,12 @@ export const createAccountSchema = z
     acceptTerms: z.string().optional(),
   })
   .superRefine((input, ctx) => {
-    const add = (path: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message });
+    const add = issueAdder(ctx);
     if (!input.emailConfirm.trim()) add('emailConfirm', 'Fields.emailConfirm.errors.required');
     else if (input.emailConfirm.trim().toLowerCase() !== input.email.trim().toLowerCase()) {
       add('emailConfirm', 'Fields.emailConfirm.errors.mismatch');
     }
-    const passwordProblem = passwordError(input.password, { email: input.email });
-    if (passwordProblem) add('password', `Fields.password.errors.${passwordProblem}`);
-    if (!input.passwordConfirm) add('passwordConfirm', 'Fields.passwordConfirm.errors.required');
-    else if (input.passwordConfirm !== input.password) {
-      add('passwordConfirm', 'Fields.passwordConfirm.errors.mismatch');
-    }
+    checkNewPassword(input, { email: input.email }, add);
     if (input.acceptTerms !== 'on' && input.acceptTerms !== 'true') {
       add('acceptTerms', 'Fields.acceptTerms.errors.required');
     }
@@ -58,18 +58,38 @@ export const activateSchema = z.object({
     .max(1024, 'Fields.password.errors.tooLong'),
 });
 
-/** A new password and its confirmation (reset, change): the policy of account creation. */
+/** The rules of a new password and its confirmation (creation, reset, change: PWD-01…05). */
+function checkNewPassword(
+  input: { password: string; passwordConfirm: string },
+  context: { email?: string },
+  add: IssueAdder,
+) {
+  const problem = passwordError(input.password, context);
+  if (problem) add('password', `Fields.password.errors.${problem}`);
+  if (!input.passwordConfirm) add('passwordConfirm', 'Fields.passwordConfirm.errors.required');
+  else if (input.passwordConfirm !== input.password) {
+    add('passwordConfirm', 'Fields.passwordConfirm.errors.mismatch');
+  }
+}
+
+/** A new password and its confirmation (reset): the policy of account creation. */
 export function newPasswordSchema(context: { email?: string }) {
   return z
     .object({ password: z.string(), passwordConfirm: z.string() })
+    .superRefine((input, ctx) => checkNewPassword(input, context, issueAdder(ctx)));
+}
+
+/** "Changer le mot de passe": the current password (SES-07), then the new one. */
+export function changePasswordSchema(context: { email?: string }) {
+  return z
+    .object({ currentPassword: z.string(), password: z.string(), passwordConfirm: z.string() })
     .superRefine((input, ctx) => {
-      const add = (path: string, message: string) =>
-        ctx.addIssue({ code: 'custom', path: [path], message });
-      const problem = passwordError(input.password, context);
-      if (problem) add('password', `Fields.password.errors.${problem}`);
-      if (!input.passwordConfirm) add('passwordConfirm', 'Fields.passwordConfirm.errors.required');
-      else if (input.passwordConfirm !== input.password) {
-        add('passwordConfirm', 'Fields.passwordConfirm.errors.mismatch');
+      const add = issueAdder(ctx);
+      if (!input.currentPassword) {
+        add('currentPassword', 'SettingsPasswordPage.errors.currentRequired');
+      } else if (input.currentPassword.length > 1024) {
+        add('currentPassword', 'SettingsPasswordPage.errors.currentInvalid');
       }
+      checkNewPassword(input, context, add);
     });
 }

@@ -1,6 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
 import type {} from 'next-auth/jwt';
-import { isRegistrationState, type RegistrationState } from '@/lib/registration/steps';
 import { authSecrets } from '@/lib/security/secrets';
 import { useSecureCookies, SESSION_COOKIE } from './session-cookie';
 import { encodeSessionToken } from './session-token';
@@ -18,14 +17,11 @@ export { SESSION_COOKIE, useSecureCookies } from './session-cookie';
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
-    registration?: RegistrationState;
     passwordChangeRequired?: boolean;
   }
   interface Session {
     /** The session version the JWT was minted with; the DAL compares it with the database. */
     sessionVersion: number;
-    /** Building Code Services registration, for middleware's optimistic gate only. */
-    registration: RegistrationState;
   }
 }
 
@@ -37,9 +33,11 @@ declare module 'next-auth/jwt' {
     authTime?: number;
     /** Last activity, in seconds since the epoch (SES-02: idle timeout). */
     seen?: number;
-    /** Registration state as last read from the database (never from a client payload). */
-    reg?: RegistrationState;
-    /** Present (true) only while the password must be changed (PWD-09), for middleware. */
+    /**
+     * Present (true) only when the password had to be changed (PWD-09) at sign-in: the sign-in's
+     * landing page is decided from it, in the request that minted the token. Every page and
+     * action decides from the database (requireUser).
+     */
     pwc?: true;
   }
 }
@@ -61,8 +59,8 @@ export const authConfig = {
   pages: { signIn: '/fr/connexion', error: '/fr/connexion' },
   providers: [],
   callbacks: {
-    // The token holds only identifiers, times, the registration step and the PWD-09 flag
-    // (PRIV-04): no name, email or address. lib/auth/index.ts refreshes `reg` from the database on updates.
+    // The token holds only identifiers, times and the PWD-09 flag (PRIV-04): no name, email or
+    // address, and no state the database holds (the registration step is read there).
     jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
       if (user?.id) {
@@ -71,7 +69,6 @@ export const authConfig = {
           sv: user.sessionVersion ?? 0,
           authTime: now,
           seen: now,
-          reg: user.registration ?? 'needs_consent',
           ...(user.passwordChangeRequired ? { pwc: true as const } : {}),
         };
       }
@@ -82,7 +79,6 @@ export const authConfig = {
         sv: token.sv,
         authTime: token.authTime,
         seen: token.seen,
-        reg: token.reg,
         ...(token.pwc ? { pwc: true as const } : {}),
       };
     },
@@ -91,7 +87,6 @@ export const authConfig = {
         expires: session.expires,
         user: { id: token.sub ?? '' },
         sessionVersion: token.sv ?? 0,
-        registration: isRegistrationState(token.reg) ? token.reg : 'needs_consent',
       };
     },
   },

@@ -3,8 +3,6 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { accountDeps } from '@/lib/accounts/runtime-deps';
-import { getDb } from '@/lib/db/client';
-import { getRegistrationState } from '@/lib/registration/registration-state';
 import { clientIp } from '@/lib/security/client-ip';
 import { authConfig } from './config';
 
@@ -19,20 +17,8 @@ export class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
-  callbacks: {
-    ...authConfig.callbacks,
-    async jwt(params) {
-      const token = authConfig.callbacks.jwt(params);
-      // An update (after each registration step, or a forged POST /api/auth/session) re-reads
-      // the database: the payload is never trusted (STACK.md, AUTHZ-03).
-      if (params.trigger === 'update' && token.sub) {
-        token.reg = await getRegistrationState(await getDb(), token.sub);
-      }
-      return token;
-    },
-  },
   logger: {
     // A refused sign-in is an expected answer, logged as a security event, not a server error.
     error(error) {
@@ -60,7 +46,6 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
             return {
               id: result.userId,
               sessionVersion: result.sessionVersion,
-              registration: result.registration,
               passwordChangeRequired: result.passwordChangeRequired,
             };
           case 'not_activated':

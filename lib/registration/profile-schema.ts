@@ -109,69 +109,78 @@ function crossFieldsAreText(value: unknown): boolean {
   );
 }
 
+type CrossFields = { country: string; postalCode: string; province: string };
+
+/** The profile's fields, each with its own rules. */
+const profileShape = {
+  title: choice('title', TITLES, false),
+  firstName: text('firstName', 100, true),
+  lastName: text('lastName', 100, true),
+  communicationLanguage: choice('communicationLanguage', LANGUAGES, true),
+  unit: text('unit', 20),
+  address1: text('address1', 200),
+  address2: text('address2', 200),
+  city: text('city', 100),
+  province: choice('province', PROVINCES, false),
+  postalCode: text('postalCode', 20),
+  country: choice('country', COUNTRIES, false),
+  phone: phone('phone', true),
+  phoneExtension: extension('phoneExtension'),
+  secondaryPhone: phone('secondaryPhone', false),
+  secondaryPhoneExtension: extension('secondaryPhoneExtension'),
+};
+
 /**
- * "Renseignements du profil personnel", checked on the server (VAL-01). `.strict()` refuses
- * any field the form doesn't have (AUTHZ-04: no userId, role or state can ride along).
- * Every field is checked even when another fails, so all errors show at once.
+ * "Renseignements du profil personnel", checked on the server (VAL-01), with `extra` fields of
+ * the form that carries it (the consent checkbox). `.strict()` refuses any field the form doesn't
+ * have (AUTHZ-04: no userId, role or state can ride along). Every field is checked even when
+ * another fails, so all errors show at once.
  * Output: trimmed values, normalized postal code and phones, '' for empty optional fields.
  */
-export const profileSchema = z
-  .object({
-    title: choice('title', TITLES, false),
-    firstName: text('firstName', 100, true),
-    lastName: text('lastName', 100, true),
-    communicationLanguage: choice('communicationLanguage', LANGUAGES, true),
-    unit: text('unit', 20),
-    address1: text('address1', 200),
-    address2: text('address2', 200),
-    city: text('city', 100),
-    province: choice('province', PROVINCES, false),
-    postalCode: text('postalCode', 20),
-    country: choice('country', COUNTRIES, false),
-    phone: phone('phone', true),
-    phoneExtension: extension('phoneExtension'),
-    secondaryPhone: phone('secondaryPhone', false),
-    secondaryPhoneExtension: extension('secondaryPhoneExtension'),
-  })
-  .strict()
-  .superRefine(
-    (input, ctx) => {
-      const inCanada = (input.country || 'CA') === 'CA';
-      if (input.postalCode) {
-        const ok = inCanada
-          ? normalizePostalCode(input.postalCode) !== null
-          : /^[A-Za-z0-9 -]{2,12}$/.test(input.postalCode);
-        if (!ok) {
+export function profileFormSchema<E extends z.ZodRawShape>(extra: E) {
+  return z
+    .object({ ...profileShape, ...extra })
+    .strict()
+    .superRefine(
+      (value, ctx) => {
+        const input = value as CrossFields;
+        const inCanada = (input.country || 'CA') === 'CA';
+        if (input.postalCode) {
+          const ok = inCanada
+            ? normalizePostalCode(input.postalCode) !== null
+            : /^[A-Za-z0-9 -]{2,12}$/.test(input.postalCode);
+          if (!ok) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['postalCode'],
+              message: key('postalCode', 'invalid'),
+            });
+          }
+        }
+        if (
+          input.province &&
+          !inCanada &&
+          (PROVINCES as readonly string[]).includes(input.province)
+        ) {
           ctx.addIssue({
             code: 'custom',
-            path: ['postalCode'],
-            message: key('postalCode', 'invalid'),
+            path: ['province'],
+            message: key('province', 'outsideCanada'),
           });
         }
-      }
-      if (
-        input.province &&
-        !inCanada &&
-        (PROVINCES as readonly string[]).includes(input.province)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['province'],
-          message: key('province', 'outsideCanada'),
-        });
-      }
-      // `when`: run even when another field failed, so every error shows at once.
-    },
-    { when: ({ value }) => crossFieldsAreText(value) },
-  )
-  .transform((input) => {
-    const country = input.country || 'CA';
-    const postalCode =
-      country === 'CA' && input.postalCode
-        ? (normalizePostalCode(input.postalCode) ?? input.postalCode)
-        : input.postalCode;
-    return { ...input, country, postalCode };
-  });
+        // `when`: run even when another field failed, so every error shows at once.
+      },
+      { when: ({ value }) => crossFieldsAreText(value) },
+    )
+    .transform((input) => {
+      const { country: given, postalCode: typed } = input as CrossFields;
+      const country = given || 'CA';
+      const postalCode = country === 'CA' && typed ? (normalizePostalCode(typed) ?? typed) : typed;
+      return { ...input, country, postalCode };
+    });
+}
+
+export const profileSchema = profileFormSchema({});
 
 export type ProfileInput = z.output<typeof profileSchema>;
 

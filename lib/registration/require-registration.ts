@@ -1,16 +1,17 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { requireUser, type CurrentUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { loadRegistration, type LoadedRegistration } from './load-registration';
-import { registrationStateOf } from './registration-state';
-import { STEP_PATH, hasReached, type RegistrationState } from './steps';
+import { getRegistrationState, registrationStateOf } from './registration-state';
+import { STEP_PATH, type RegistrationState } from './steps';
 
 /**
- * The real gate of the Building Code Services area (AUTHZ-01, AUTHZ-02): the signed-in person
- * and their registration state, read from the database. Anyone not yet at this page's step goes
- * to the step due; anyone past it goes through /api/registration/continue, which refreshes the
- * session token from the database first (so middleware's token-based guess agrees, no loop).
+ * The gate of the Building Code Services area (AUTHZ-01, AUTHZ-02), and the only place that
+ * decides it: the signed-in person and their registration state, read from the database. Anyone
+ * whose state this page or action does not serve goes to the page of their state, whether
+ * behind (a step still to do) or ahead (finished on another device).
  */
 export async function requireRegistrationState(
   locale: Locale,
@@ -23,12 +24,12 @@ export async function requireRegistrationState(
   const user = await requireUser(locale);
   const registration = await loadRegistration(user.id);
   const state = registrationStateOf(registration ?? undefined);
-  if (!allowed.includes(state)) {
-    // Behind: straight to the step due (middleware's token can only be behind too, or equal).
-    if (!allowed.some((page) => hasReached(state, page)))
-      redirect(localizedPath(STEP_PATH[state], locale));
-    // Ahead (finished on another device): refresh the token first, or middleware would loop back.
-    redirect(`/api/registration/continue?locale=${locale}`);
-  }
+  if (!allowed.includes(state)) redirect(localizedPath(STEP_PATH[state], locale));
   return { user, state, registration };
+}
+
+/** After a domain function found the person at another step than expected: to that step. */
+export async function redirectToStepDue(userId: string, locale: Locale): Promise<never> {
+  const state = await getRegistrationState(await getDb(), userId);
+  redirect(localizedPath(STEP_PATH[state], locale));
 }

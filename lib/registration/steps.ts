@@ -2,19 +2,16 @@ import type { AppPathname } from '@/lib/i18n/routing';
 
 /**
  * Where a person stands in the Building Code Services registration: consent + profile, then
- * the previous-client-record choice, then in. Pure data, safe for middleware (Edge).
+ * the previous-client-record choice, then in. The state itself is read from the database
+ * (registration-state.ts).
  */
 export type RegistrationState = 'needs_consent' | 'needs_client_record' | 'registered';
 
-export const REGISTRATION_STATES: readonly RegistrationState[] = [
+const REGISTRATION_STATES: readonly RegistrationState[] = [
   'needs_consent',
   'needs_client_record',
   'registered',
 ];
-
-export function isRegistrationState(value: unknown): value is RegistrationState {
-  return typeof value === 'string' && (REGISTRATION_STATES as readonly string[]).includes(value);
-}
 
 /** The page each state belongs on. */
 export const STEP_PATH: Record<RegistrationState, AppPathname> = {

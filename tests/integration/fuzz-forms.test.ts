@@ -42,7 +42,7 @@ import {
 } from '@/lib/db/schema';
 import { deliverPending, enqueueEmail } from '@/lib/email/outbox';
 import { assertSafeAddress } from '@/lib/email/render';
-import { fieldErrorsFrom, textFields } from '@/lib/forms/form-state';
+import { fieldErrorsFrom, textFields } from '@/lib/forms/form-action';
 import { giveConsent } from '@/lib/registration/give-consent';
 import {
   COUNTRIES,

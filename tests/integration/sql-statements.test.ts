@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
+import { localizedPath } from '@/lib/i18n/routing';
+import { registrationLanding } from '@/lib/registration/landing-path';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { GOOD_PASSWORD, nextIp, register, testDeps } from '../helpers/accounts';
@@ -37,7 +39,7 @@ async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
 }
 
 describe('SQL statements on the hot paths', () => {
-  it('a sign-in sends 3 statements: the failure counter, account and registration step are read in one', async () => {
+  it('a sign-in sends 3 statements: the failure counter and the account are read in one', async () => {
     const userId = await consentedUser(deps, 'inscrit@example.ca');
     await skipClientRecord(deps, userId);
     const sent = await statementsOf(async () => {
@@ -46,11 +48,11 @@ describe('SQL statements on the hot paths', () => {
         password: GOOD_PASSWORD,
         ip: nextIp(),
       });
-      expect(result).toMatchObject({ status: 'ok', userId, registration: 'registered' });
+      expect(result).toMatchObject({ status: 'ok', userId });
     });
     expect(sent).toEqual([
       'insert rate_limits',
-      'select login_throttles+users+building_registrations',
+      'select login_throttles+users',
       'insert security_events',
     ]);
   });
@@ -69,14 +71,33 @@ describe('SQL statements on the hot paths', () => {
         password: GOOD_PASSWORD,
         ip: nextIp(),
       });
-      expect(result).toMatchObject({ status: 'ok', registration: 'needs_consent' });
+      expect(result).toMatchObject({ status: 'ok' });
     });
     expect(sent).toEqual([
       'insert rate_limits',
-      'select login_throttles+users+building_registrations',
+      'select login_throttles+users',
       'delete login_throttles',
       'insert security_events',
     ]);
+  });
+
+  it('a sign-in landing in Building Code Services reads the registration step: one statement more', async () => {
+    const userId = await consentedUser(deps, 'etape@example.ca');
+    const home = localizedPath('/building-code-services', 'fr');
+    const dashboard = localizedPath('/dashboard', 'fr');
+    let landing = '';
+    const sent = await statementsOf(async () => {
+      landing = await registrationLanding(t.db, userId, home, 'fr');
+    });
+    // Consent given, client record not chosen yet: the step due, not the home.
+    expect(landing).toBe(localizedPath('/building-code-services/register/client-record', 'fr'));
+    expect(sent).toEqual(['select building_registrations']);
+    await skipClientRecord(deps, userId);
+    expect(await registrationLanding(t.db, userId, `${home}?x=1`, 'fr')).toBe(`${home}?x=1`);
+    // Any other page: nothing to read.
+    expect(await statementsOf(() => registrationLanding(t.db, userId, dashboard, 'fr'))).toEqual(
+      [],
+    );
   });
 
   it('creating an account for a new address sends 6 statements', async () => {

@@ -10,7 +10,7 @@ import { authSecrets } from '@/lib/security/secrets';
  */
 const USER_ID = '0b9f7c3e-4a51-4d8e-9a7b-2f6c1d3e5a90';
 const PII = ['jean.tremblay@example.ca', 'Jean', 'Tremblay', '110, avenue Laurier Ouest', '613'];
-const ALLOWED = ['sub', 'sv', 'authTime', 'seen', 'reg', 'iat', 'exp', 'jti'];
+const ALLOWED = ['sub', 'sv', 'authTime', 'seen', 'iat', 'exp', 'jti'];
 
 async function roundTrip(token: JWT): Promise<Record<string, unknown>> {
   const secret = authSecrets()[0]!;
@@ -35,14 +35,15 @@ const jwt = authConfig.callbacks.jwt as unknown as (params: {
 }) => JWT | Promise<JWT>;
 
 describe('PRIV-04: the session token', () => {
-  it('PRIV-04: holds exactly sub, sv, authTime, seen, reg, iat, exp and jti at sign-in', async () => {
+  it('PRIV-04: holds exactly sub, sv, authTime, seen, iat, exp and jti at sign-in (no registration step)', async () => {
     const token = await jwt({
       token: {},
-      user: { id: USER_ID, sessionVersion: 3, registration: 'registered' },
+      user: { id: USER_ID, sessionVersion: 3, registration: 'registered' } as unknown,
     });
     const payload = await roundTrip(token);
     expect(Object.keys(payload).sort()).toEqual([...ALLOWED].sort());
-    expect(payload).toMatchObject({ sub: USER_ID, sv: 3, reg: 'registered' });
+    expect(payload).toMatchObject({ sub: USER_ID, sv: 3 });
+    expect(payload).not.toHaveProperty('reg');
     for (const time of ['authTime', 'seen', 'iat', 'exp'] as const) {
       expect(Number.isInteger(payload[time])).toBe(true);
     }
@@ -75,7 +76,7 @@ describe('PRIV-04: the session token', () => {
   it('PRIV-04: an update keeps the same claims and copies nothing the client sends into the token', async () => {
     const signedIn = await jwt({
       token: {},
-      user: { id: USER_ID, sessionVersion: 2, registration: 'needs_client_record' },
+      user: { id: USER_ID, sessionVersion: 2 },
     });
     // What a client can send with POST /api/auth/session (Auth.js passes it as `session`).
     const updated = await jwt({
@@ -88,7 +89,6 @@ describe('PRIV-04: the session token', () => {
     expect(payload).toMatchObject({
       sub: USER_ID,
       sv: 2,
-      reg: 'needs_client_record',
       authTime: signedIn.authTime,
     });
     expect(JSON.stringify(payload)).not.toContain(PII[0]);

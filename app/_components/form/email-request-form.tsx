@@ -18,7 +18,7 @@ export function EmailRequestForm({
   texts: { title: string; intro: string; email: string; submit: string };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState<'email'>());
-  const { fieldError, items, formError } = useFormMessages(state, ['email'] as const);
+  const { fieldError, items, formError } = useFormMessages(state);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={texts.title} />

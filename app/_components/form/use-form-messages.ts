@@ -6,17 +6,19 @@ import type { SummaryItem } from './error-summary';
 
 /**
  * Translates a FormState's message keys (full paths from the root of messages/*.json) into the
- * inline messages and the summary items, in the fields' order on the page.
+ * inline messages and the summary items, in the order the action gives them: its schema's, which
+ * is the fields' order on the page.
  */
-export function useFormMessages<F extends string>(state: FormState<F>, order: readonly F[]) {
+export function useFormMessages<F extends string>(state: FormState<F>) {
   const t = useTranslations();
   const fieldError = (field: F): string | undefined => {
     const key = state.fieldErrors[field];
     return key ? t(key as never) : undefined;
   };
-  const items: SummaryItem[] = order
-    .filter((field) => state.fieldErrors[field])
-    .map((field) => ({ fieldId: field, message: fieldError(field)! }));
+  const items: SummaryItem[] = (Object.keys(state.fieldErrors) as F[]).map((field) => ({
+    fieldId: field,
+    message: fieldError(field)!,
+  }));
   const formError = state.formError ? t(state.formError as never) : undefined;
   return { fieldError, items, formError };
 }

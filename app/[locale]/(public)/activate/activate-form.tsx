@@ -15,7 +15,7 @@ export function ActivateForm({ token }: { token: string }) {
     activateAction,
     initialFormState<ActivateField>(),
   );
-  const { fieldError, items, formError } = useFormMessages(state, ['password'] as const);
+  const { fieldError, items, formError } = useFormMessages(state);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -13,7 +13,7 @@ export function ConfirmEmailForm({ token, newEmail }: { token: string; newEmail:
     confirmEmailChangeAction,
     initialFormState<never>(),
   );
-  const { items, formError } = useFormMessages(state, []);
+  const { items, formError } = useFormMessages(state);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -8,50 +8,33 @@ import { rememberPendingEmail } from '@/lib/accounts/pending-email-cookie';
 import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { createAccountSchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
-import { actionContext } from '@/lib/forms/action-context';
-import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
+import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
 
-export type CreateAccountField =
-  'email' | 'emailConfirm' | 'password' | 'passwordConfirm' | 'acceptTerms';
+export type CreateAccountField = keyof typeof createAccountSchema.shape;
 
-const FIELDS = ['email', 'emailConfirm', 'password', 'passwordConfirm', 'acceptTerms'] as const;
-
-export async function createAccountAction(
-  _previous: FormState<CreateAccountField>,
-  formData: FormData,
-): Promise<FormState<CreateAccountField>> {
-  const ctx = await actionContext();
-  const input = textFields(formData, FIELDS);
-  // Passwords are never sent back to the browser.
-  const values = {
-    email: input.email,
-    emailConfirm: input.emailConfirm,
-    acceptTerms: input.acceptTerms,
-  };
-  if (!ctx.sameOrigin) {
-    return { status: 'error', fieldErrors: {}, formError: 'Form.sessionExpired', values };
-  }
-  const deps = await accountDeps();
-  const parsed = createAccountSchema.safeParse(input);
-  if (!parsed.success) {
-    if (!(await countRegistrationAttempt(deps, ctx.ip))) {
-      return { status: 'error', fieldErrors: {}, formError: 'Form.tooManyRequests', values };
-    }
-    return { status: 'error', fieldErrors: fieldErrorsFrom(parsed.error), values };
-  }
-  const terms = await getTranslations({ locale: ctx.locale, namespace: 'Terms' });
-  const result = await createAccount(deps, {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    locale: ctx.locale,
-    termsVersion: terms('version'),
-    ip: ctx.ip,
-  });
-  if (result === 'rate_limited') {
-    return { status: 'error', fieldErrors: {}, formError: 'Form.tooManyRequests', values };
-  }
-  deliverOutboxSoon();
-  await rememberPendingEmail(normalizeEmail(parsed.data.email));
-  redirect(localizedPath('/create-account/check-email', ctx.locale));
-}
+/** "Créez votre compte": an invalid form counts against the address's sign-up limit too. */
+export const createAccountAction = formAction(
+  {
+    schema: createAccountSchema,
+    secret: ['password', 'passwordConfirm'],
+    onInvalid: async ({ ip }) =>
+      (await countRegistrationAttempt(await accountDeps(), ip))
+        ? undefined
+        : { formError: 'Form.tooManyRequests' },
+  },
+  async (data, { locale, ip }) => {
+    const terms = await getTranslations({ locale, namespace: 'Terms' });
+    const result = await createAccount(await accountDeps(), {
+      email: data.email,
+      password: data.password,
+      locale,
+      termsVersion: terms('version'),
+      ip,
+    });
+    if (result === 'rate_limited') return { formError: 'Form.tooManyRequests' };
+    deliverOutboxSoon();
+    await rememberPendingEmail(normalizeEmail(data.email));
+    redirect(localizedPath('/create-account/check-email', locale));
+  },
+);

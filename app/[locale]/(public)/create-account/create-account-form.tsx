@@ -11,14 +11,6 @@ import { initialFormState } from '@/lib/forms/form-state';
 import { createAccountAction, type CreateAccountField } from './actions';
 import { messageList } from '@/lib/i18n/message-list';
 
-const ORDER = [
-  'email',
-  'emailConfirm',
-  'password',
-  'passwordConfirm',
-  'acceptTerms',
-] as const satisfies readonly CreateAccountField[];
-
 export function CreateAccountForm() {
   const t = useTranslations('CreateAccountPage');
   const terms = useTranslations('Terms');
@@ -26,7 +18,7 @@ export function CreateAccountForm() {
     createAccountAction,
     initialFormState<CreateAccountField>(),
   );
-  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const { fieldError, items, formError } = useFormMessages(state);
   const termsError = fieldError('acceptTerms');
   const paragraphs = messageList(terms.raw('paragraphs'));
   return (

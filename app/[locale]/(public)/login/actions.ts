@@ -2,54 +2,40 @@
 
 import { AuthError, type CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { loginSchema } from '@/lib/accounts/schemas';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { signIn } from '@/lib/auth';
-import { actionContext } from '@/lib/forms/action-context';
-import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
+import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
 import { landingPath } from '@/lib/registration/landing-path';
 
-export type LoginField = 'email' | 'password';
+const loginFormSchema = loginSchema.extend({
+  // Where to go after signing in: only a path of ours, anything else is ignored (no error).
+  callbackUrl: z.string().transform((url) => safeCallbackPath(url)),
+});
+
+export type LoginField = keyof typeof loginFormSchema.shape;
 
 const ERRORS: Record<string, string> = {
   not_activated: 'LoginPage.errors.notActivated',
   rate_limited: 'Form.tooManyRequests',
 };
 
-export async function loginAction(
-  _previous: FormState<LoginField>,
-  formData: FormData,
-): Promise<FormState<LoginField>> {
-  const ctx = await actionContext();
-  const input = textFields(formData, ['email', 'password', 'callbackUrl'] as const);
-  const values = { email: input.email };
-  if (!ctx.sameOrigin) {
-    return { status: 'error', fieldErrors: {}, formError: 'Form.sessionExpired', values };
-  }
-  const parsed = loginSchema.safeParse(input);
-  if (!parsed.success) {
-    return { status: 'error', fieldErrors: fieldErrorsFrom(parsed.error), values };
-  }
-  const redirectTo = safeCallbackPath(input.callbackUrl) ?? localizedPath('/dashboard', ctx.locale);
-  try {
-    await signIn('credentials', {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirect: false,
-    });
-  } catch (error) {
-    // signIn throws Next's redirect on success: only Auth.js errors are ours to handle.
-    if (error instanceof AuthError && error.type === 'CredentialsSignin') {
-      const code = (error as CredentialsSignin).code;
-      return {
-        status: 'error',
-        fieldErrors: {},
-        formError: ERRORS[code] ?? 'LoginPage.errors.invalid',
-        values,
-      };
+export const loginAction = formAction(
+  { schema: loginFormSchema, secret: ['password'] },
+  async ({ email, password, callbackUrl }, { locale }) => {
+    try {
+      await signIn('credentials', { email, password, redirect: false });
+    } catch (error) {
+      // signIn throws Next's redirect on success: only Auth.js errors are ours to handle.
+      if (error instanceof AuthError && error.type === 'CredentialsSignin') {
+        return {
+          formError: ERRORS[(error as CredentialsSignin).code] ?? 'LoginPage.errors.invalid',
+        };
+      }
+      throw error;
     }
-    throw error;
-  }
-  redirect(await landingPath(redirectTo, ctx.locale));
-}
+    redirect(await landingPath(callbackUrl ?? localizedPath('/dashboard', locale), locale));
+  },
+);

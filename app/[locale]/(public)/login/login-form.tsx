@@ -10,13 +10,11 @@ import { initialFormState } from '@/lib/forms/form-state';
 import { LocalLink } from '@/app/_components/local-link';
 import { loginAction, type LoginField } from './actions';
 
-const ORDER = ['email', 'password'] as const satisfies readonly LoginField[];
-
 export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const t = useTranslations('LoginPage');
   const tf = useTranslations('Form');
   const [state, formAction, pending] = useActionState(loginAction, initialFormState<LoginField>());
-  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const { fieldError, items, formError } = useFormMessages(state);
   const notActivated = state.formError === 'LoginPage.errors.notActivated';
   return (
     <>

@@ -7,52 +7,30 @@ import { resendActivation } from '@/lib/accounts/resend-activation';
 import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { emailOnlySchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
-import { actionContext } from '@/lib/forms/action-context';
-import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
+import { buttonAction, formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
 
-export type ResendField = 'email';
-
 /** "Send a new link" on the resend page: same answer whatever the address (no enumeration). */
-export async function resendActivationAction(
-  _previous: FormState<ResendField>,
-  formData: FormData,
-): Promise<FormState<ResendField>> {
-  const ctx = await actionContext();
-  const input = textFields(formData, ['email'] as const);
-  const values = { email: input.email };
-  if (!ctx.sameOrigin) {
-    return { status: 'error', fieldErrors: {}, formError: 'Form.sessionExpired', values };
-  }
-  const parsed = emailOnlySchema.safeParse(input);
-  if (!parsed.success) {
-    return { status: 'error', fieldErrors: fieldErrorsFrom(parsed.error), values };
-  }
-  const result = await resendActivation(await accountDeps(), {
-    email: parsed.data.email,
-    locale: ctx.locale,
-    ip: ctx.ip,
-  });
-  if (result === 'rate_limited') {
-    return { status: 'error', fieldErrors: {}, formError: 'Form.tooManyRequests', values };
-  }
-  deliverOutboxSoon();
-  await rememberPendingEmail(normalizeEmail(parsed.data.email));
-  redirect(`${localizedPath('/create-account/check-email', ctx.locale)}?resent=1`);
-}
+export const resendActivationAction = formAction(
+  { schema: emailOnlySchema },
+  async ({ email }, { locale, ip }) => {
+    const result = await resendActivation(await accountDeps(), { email, locale, ip });
+    if (result === 'rate_limited') return { formError: 'Form.tooManyRequests' };
+    deliverOutboxSoon();
+    await rememberPendingEmail(normalizeEmail(email));
+    redirect(`${localizedPath('/create-account/check-email', locale)}?resent=1`);
+  },
+);
 
 /** "Send a new link" on the check-your-email page, for the address remembered in the cookie. */
-export async function resendToPendingEmailAction(): Promise<void> {
-  const ctx = await actionContext();
-  const email = await pendingEmail();
-  const back = localizedPath('/create-account/check-email', ctx.locale);
-  if (!ctx.sameOrigin) redirect(back);
-  if (!email) redirect(localizedPath('/resend-activation', ctx.locale));
-  const result = await resendActivation(await accountDeps(), {
-    email,
-    locale: ctx.locale,
-    ip: ctx.ip,
-  });
-  deliverOutboxSoon();
-  redirect(`${back}?${result === 'rate_limited' ? 'limited' : 'resent'}=1`);
-}
+export const resendToPendingEmailAction = buttonAction(
+  { refused: ({ locale }) => redirect(localizedPath('/create-account/check-email', locale)) },
+  async ({ locale, ip }) => {
+    const email = await pendingEmail();
+    if (!email) redirect(localizedPath('/resend-activation', locale));
+    const result = await resendActivation(await accountDeps(), { email, locale, ip });
+    deliverOutboxSoon();
+    const back = localizedPath('/create-account/check-email', locale);
+    redirect(`${back}?${result === 'rate_limited' ? 'limited' : 'resent'}=1`);
+  },
+);

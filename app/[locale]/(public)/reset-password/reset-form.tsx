@@ -8,15 +8,13 @@ import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
 import { resetPasswordAction, type ResetPasswordField } from './actions';
 
-const ORDER = ['password', 'passwordConfirm'] as const satisfies readonly ResetPasswordField[];
-
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('ResetPasswordPage');
   const [state, formAction, pending] = useActionState(
     resetPasswordAction,
     initialFormState<ResetPasswordField>(),
   );
-  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const { fieldError, items, formError } = useFormMessages(state);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -3,7 +3,7 @@ import { SESSION_COOKIE } from '@/lib/auth/config';
 import { getCurrentUser } from '@/lib/auth/session';
 import { nowSeconds, sessionCookieWithActivity } from '@/lib/auth/session-policy';
 import { readSessionToken } from '@/lib/auth/session-token';
-import { isSameOriginRequest } from '@/lib/forms/action-context';
+import { isSameOriginRequest } from '@/lib/forms/form-action';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -8,11 +8,8 @@ import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import type { FormState } from '@/lib/forms/form-state';
 import { LocalLink } from '@/app/_components/local-link';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
-import { PROFILE_FIELDS } from '@/lib/registration/profile-schema';
 import { consentAction, type ConsentField } from './actions';
 import { messageList } from '@/lib/i18n/message-list';
-
-const ORDER = [...PROFILE_FIELDS, 'consent'] as const satisfies readonly ConsentField[];
 
 /** The guide's consent page: notice first (PRIV-01), then the 15 fields, the checkbox, J'accepte. */
 export function ConsentForm({
@@ -25,11 +22,10 @@ export function ConsentForm({
   const t = useTranslations('RegisterPage');
   const tf = useTranslations('Form');
   const [state, formAction, pending] = useActionState(consentAction, {
-    status: 'idle',
     fieldErrors: {},
     values: initialValues,
   } satisfies FormState<ConsentField>);
-  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const { fieldError, items, formError } = useFormMessages(state);
   const v = state.values;
   const required = ` ${tf('required')}`;
 

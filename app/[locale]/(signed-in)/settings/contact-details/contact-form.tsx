@@ -6,7 +6,7 @@ import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
 import type { FormState } from '@/lib/forms/form-state';
-import { PROFILE_FIELDS, type ProfileField } from '@/lib/registration/profile-schema';
+import type { ProfileField } from '@/lib/registration/profile-schema';
 import { saveContactDetailsAction } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
 
@@ -17,11 +17,10 @@ export function ContactDetailsForm({
 }) {
   const t = useTranslations('SettingsContactPage');
   const [state, formAction, pending] = useActionState(saveContactDetailsAction, {
-    status: 'idle',
     fieldErrors: {},
     values: initialValues,
   } satisfies FormState<ProfileField>);
-  const { fieldError, items, formError } = useFormMessages(state, PROFILE_FIELDS);
+  const { fieldError, items, formError } = useFormMessages(state);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

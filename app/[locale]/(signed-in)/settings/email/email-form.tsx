@@ -10,19 +10,13 @@ import { initialFormState } from '@/lib/forms/form-state';
 import { requestEmailChangeAction, type EmailChangeField } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
 
-const ORDER = [
-  'newEmail',
-  'newEmailConfirm',
-  'currentPassword',
-] as const satisfies readonly EmailChangeField[];
-
 export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
   const t = useTranslations('SettingsEmailPage');
   const [state, formAction, pending] = useActionState(
     requestEmailChangeAction,
     initialFormState<EmailChangeField>(),
   );
-  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const { fieldError, items, formError } = useFormMessages(state);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

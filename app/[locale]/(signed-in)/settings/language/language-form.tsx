@@ -18,7 +18,7 @@ export function LanguageForm({ current }: { current: Locale }) {
     setLanguageAction,
     initialFormState<LanguageField>(),
   );
-  const { fieldError, items, formError } = useFormMessages(state, ['language'] as const);
+  const { fieldError, items, formError } = useFormMessages(state);
   const error = fieldError('language');
   return (
     <>

@@ -10,19 +10,13 @@ import { initialFormState } from '@/lib/forms/form-state';
 import { changePasswordAction, type ChangePasswordField } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
 
-const ORDER = [
-  'currentPassword',
-  'password',
-  'passwordConfirm',
-] as const satisfies readonly ChangePasswordField[];
-
 export function ChangePasswordForm() {
   const t = useTranslations('SettingsPasswordPage');
   const [state, formAction, pending] = useActionState(
     changePasswordAction,
     initialFormState<ChangePasswordField>(),
   );
-  const { fieldError, items, formError } = useFormMessages(state, ORDER);
+  const { fieldError, items, formError } = useFormMessages(state);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -1,18 +1,28 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { unstable_update } from '@/lib/auth';
+import { z } from 'zod';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
+import { normalizePin } from '@/lib/clients/pin';
 import { appUrl } from '@/lib/config/app-url';
 import { getDb } from '@/lib/db/client';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
-import { actionContext } from '@/lib/forms/action-context';
-import { textFields, type FormState } from '@/lib/forms/form-state';
+import { buttonAction, formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
-import { requireRegistrationState } from '@/lib/registration/require-registration';
+import {
+  redirectToStepDue,
+  requireRegistrationState,
+} from '@/lib/registration/require-registration';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
 
-export type PinField = 'pin';
+const pinSchema = z.object({
+  pin: z.string().superRefine((value, ctx) => {
+    const parsed = normalizePin(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: `Pin.errors.${parsed.error}` });
+  }),
+});
+
+export type PinField = keyof typeof pinSchema.shape;
 
 const ERRORS = {
   invalid: 'Pin.errors.invalid',
@@ -26,45 +36,39 @@ const ERRORS = {
  * "Lier avec un code NIP", from the client-record step or later from "Mon profil". The account
  * comes from the session; the step from the database (PIN-01, AUTHZ-01).
  */
-export async function linkPinAction(
-  _previous: FormState<PinField>,
-  formData: FormData,
-): Promise<FormState<PinField>> {
-  const ctx = await actionContext();
-  const { pin } = textFields(formData, ['pin'] as const);
-  const values = { pin };
-  if (!ctx.sameOrigin) {
-    return { status: 'error', fieldErrors: {}, formError: 'Form.sessionExpired', values };
-  }
-  const { user } = await requireRegistrationState(ctx.locale, [
-    'needs_client_record',
-    'registered',
-  ]);
-  const result = await linkClientRecord(
-    { db: await getDb(), now: () => new Date(), appUrl: appUrl() },
-    { userId: user.id, pin, ip: ctx.ip },
-  );
-  switch (result.status) {
-    case 'linked':
-      deliverOutboxSoon();
-      await unstable_update({});
-      redirect(`${localizedPath('/building-code-services/profile', ctx.locale)}?linked=1`);
-    case 'wrong_step':
-      redirect(`/api/registration/continue?locale=${ctx.locale}`);
-    case 'format':
-      return { status: 'error', fieldErrors: { pin: `Pin.errors.${result.error}` }, values };
-    default:
-      return { status: 'error', fieldErrors: { pin: ERRORS[result.status] }, values };
-  }
-}
+export const linkPinAction = formAction(
+  {
+    schema: pinSchema,
+    load: ({ locale }) => requireRegistrationState(locale, ['needs_client_record', 'registered']),
+  },
+  async ({ pin }, { locale, ip, loaded: { user } }) => {
+    const result = await linkClientRecord(
+      { db: await getDb(), now: () => new Date(), appUrl: appUrl() },
+      { userId: user.id, pin, ip },
+    );
+    switch (result.status) {
+      case 'linked':
+        deliverOutboxSoon();
+        redirect(`${localizedPath('/building-code-services/profile', locale)}?linked=1`);
+      case 'wrong_step':
+        return redirectToStepDue(user.id, locale);
+      case 'format':
+        return { fieldErrors: { pin: `Pin.errors.${result.error}` } };
+      default:
+        return { fieldErrors: { pin: ERRORS[result.status] } };
+    }
+  },
+);
 
 /** "Ne pas lier et continuer": straight to the Building Code Services home (PIN-08). */
-export async function skipClientRecordAction(): Promise<void> {
-  const ctx = await actionContext();
-  if (!ctx.sameOrigin)
-    redirect(localizedPath('/building-code-services/register/client-record', ctx.locale));
-  const { user } = await requireRegistrationState(ctx.locale, ['needs_client_record']);
-  await skipClientRecord({ db: await getDb(), now: () => new Date() }, user.id);
-  await unstable_update({});
-  redirect(localizedPath('/building-code-services', ctx.locale));
-}
+export const skipClientRecordAction = buttonAction(
+  {
+    refused: ({ locale }) =>
+      redirect(localizedPath('/building-code-services/register/client-record', locale)),
+    load: ({ locale }) => requireRegistrationState(locale, ['needs_client_record']),
+  },
+  async ({ locale, loaded: { user } }) => {
+    await skipClientRecord({ db: await getDb(), now: () => new Date() }, user.id);
+    redirect(localizedPath('/building-code-services', locale));
+  },
+);

@@ -13,7 +13,7 @@ import { linkPinAction, type PinField } from './actions';
 export function PinForm({ pageTitle }: { pageTitle: string }) {
   const t = useTranslations('ClientRecordPage');
   const [state, formAction, pending] = useActionState(linkPinAction, initialFormState<PinField>());
-  const { fieldError, items, formError } = useFormMessages(state, ['pin'] as const);
+  const { fieldError, items, formError } = useFormMessages(state);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary items={items} formError={formError} pageTitle={pageTitle} />

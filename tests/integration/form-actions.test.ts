@@ -1,0 +1,238 @@
+import { eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { createTranslator } from 'next-intl';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
+import { users } from '@/lib/db/schema';
+import type { FormState } from '@/lib/forms/form-state';
+import { schemaFields } from '@/lib/forms/form-action';
+import { localizedPath } from '@/lib/i18n/routing';
+import { profileSchema } from '@/lib/registration/profile-schema';
+import { authSecrets } from '@/lib/security/secrets';
+import fr from '@/messages/fr.json';
+import { GOOD_PASSWORD, outbox, testDeps } from '../helpers/accounts';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { PROFILE, activeUser } from '../helpers/registration';
+
+/**
+ * The server actions themselves, called as Next.js calls them (previous state, FormData), through
+ * the one wrapper, on PGlite: the request is a set of headers and a cookie jar, the rest is real.
+ */
+const request = vi.hoisted(() => ({
+  headers: new Headers(),
+  cookies: new Map<string, string>(),
+}));
+
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({
+    get: (name: string) =>
+      request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined,
+    set: (name: string, value: string) => void request.cookies.set(name, value),
+    delete: (name: string) => void request.cookies.delete(name),
+  }),
+}));
+vi.mock('next-intl/server', () => ({
+  getLocale: async () => 'fr',
+  getTranslations: async ({ namespace }: { namespace: string }) =>
+    createTranslator({ locale: 'fr', messages: fr, namespace: namespace as never }),
+}));
+
+const { createAccountAction } = await import('@/app/[locale]/(public)/create-account/actions');
+const { forgotPasswordAction } = await import('@/app/[locale]/(public)/forgot-password/actions');
+const { setLanguageAction } = await import('@/app/[locale]/(signed-in)/settings/language/actions');
+const { requestEmailChangeAction } =
+  await import('@/app/[locale]/(signed-in)/settings/email/actions');
+const { consentAction } =
+  await import('@/app/[locale]/(signed-in)/building-code-services/register/actions');
+
+let t: TestDb;
+const dbCache = globalThis as typeof globalThis & { __monsoDb?: Promise<unknown> };
+
+beforeAll(async () => {
+  t = await createTestDb();
+  dbCache.__monsoDb = Promise.resolve(t.db);
+});
+afterAll(async () => {
+  dbCache.__monsoDb = undefined;
+  await t.close();
+});
+
+let ip = 0;
+beforeEach(() => {
+  ip += 1;
+  request.cookies.clear();
+  request.headers = new Headers({
+    host: 'portal.test',
+    origin: 'https://portal.test',
+    'sec-fetch-site': 'same-origin',
+    'x-real-ip': `198.51.100.${ip}`,
+  });
+});
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+/** Where an action redirected to, or throws if it answered instead. */
+async function redirectOf(answer: Promise<unknown>): Promise<string> {
+  try {
+    const state = await answer;
+    throw new Error(`answered instead of redirecting: ${JSON.stringify(state)}`);
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? '';
+    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
+    return decodeURIComponent(digest.split(';')[2] ?? '');
+  }
+}
+
+async function signIn(userId: string) {
+  const now = Math.floor(Date.now() / 1000);
+  const [user] = await t.db
+    .select({ sv: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId));
+  const cookie = await encode({
+    token: { sub: userId, sv: user!.sv, authTime: now, seen: now },
+    secret: authSecrets()[0]!,
+    salt: SESSION_COOKIE,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  request.cookies.set(SESSION_COOKIE, cookie);
+}
+
+const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
+const newAccount = (email: string) => ({
+  email,
+  emailConfirm: email,
+  password: GOOD_PASSWORD,
+  passwordConfirm: GOOD_PASSWORD,
+  acceptTerms: 'on',
+});
+
+describe('the form-action wrapper', () => {
+  it('CSRF-01: refuses a request from another site, keeps the answers but no password, writes nothing', async () => {
+    request.headers.set('origin', 'https://evil.example');
+    request.headers.set('sec-fetch-site', 'cross-site');
+    const state = await createAccountAction(initial(), form(newAccount('csrf@example.ca')));
+    expect(state.formError).toBe('Form.sessionExpired');
+    expect(state.values).toEqual({
+      email: 'csrf@example.ca',
+      emailConfirm: 'csrf@example.ca',
+      acceptTerms: 'on',
+    });
+    const rows = await t.db.select().from(users).where(eq(users.email, 'csrf@example.ca'));
+    expect(rows).toHaveLength(0);
+  });
+
+  it('CSRF-01: refuses a request that says nothing of where it comes from', async () => {
+    request.headers.delete('origin');
+    request.headers.delete('sec-fetch-site');
+    const state = await forgotPasswordAction(initial(), form({ email: 'a@example.ca' }));
+    expect(state.formError).toBe('Form.sessionExpired');
+  });
+
+  it('VAL-01: answers field errors as message keys, keeps the other answers, never a password', async () => {
+    const state = await createAccountAction(
+      initial(),
+      form({ ...newAccount('pas-une-adresse'), emailConfirm: 'autre@example.ca' }),
+    );
+    expect(state.fieldErrors.email).toMatch(/^Fields\.email\.errors\./);
+    expect(state.fieldErrors.emailConfirm).toBe('Fields.emailConfirm.errors.mismatch');
+    expect(state.fieldErrors.password).toBeUndefined();
+    expect(state.values).toEqual({
+      email: 'pas-une-adresse',
+      emailConfirm: 'autre@example.ca',
+      acceptTerms: 'on',
+    });
+    expect(JSON.stringify(state)).not.toContain(GOOD_PASSWORD);
+  });
+
+  it('REG-05: counts invalid sign-up forms against the address limit: the 21st is refused', async () => {
+    const bad = form({ ...newAccount('x@example.ca'), emailConfirm: '' });
+    for (let i = 0; i < 20; i++) {
+      const state = await createAccountAction(initial(), bad);
+      expect(state.fieldErrors.emailConfirm).toBe('Fields.emailConfirm.errors.required');
+    }
+    const refused = await createAccountAction(initial(), bad);
+    expect(refused).toMatchObject({ formError: 'Form.tooManyRequests', fieldErrors: {} });
+    // Another client address is not affected.
+    request.headers.set('x-real-ip', '192.0.2.77');
+    const other = await createAccountAction(initial(), bad);
+    expect(other.formError).toBeUndefined();
+  });
+
+  it('redirects on success: a new account goes to "check your email" with its link queued', async () => {
+    const to = await redirectOf(
+      createAccountAction(initial(), form(newAccount('nouveau.compte@example.ca'))),
+    );
+    expect(to).toBe(localizedPath('/create-account/check-email', 'fr'));
+    const mails = await outbox(t.db);
+    expect(mails.some((m) => m.toAddress === 'nouveau.compte@example.ca')).toBe(true);
+  });
+
+  it('AUTHZ-01: a signed-in action without a session goes to the login page, changing nothing', async () => {
+    const to = await redirectOf(setLanguageAction(initial(), form({ language: 'en' })));
+    expect(to.startsWith(localizedPath('/login', 'fr'))).toBe(true);
+  });
+
+  it('VAL-01: an unknown language is a field error; a known one is saved for the signed-in person', async () => {
+    const userId = await activeUser(testDeps(t.db), 'langue@example.ca');
+    await signIn(userId);
+    const wrong = await setLanguageAction(initial(), form({ language: 'de' }));
+    expect(wrong.fieldErrors).toEqual({ language: 'SettingsLanguagePage.errors.required' });
+    const to = await redirectOf(setLanguageAction(initial(), form({ language: 'en' })));
+    expect(to).toBe(`${localizedPath('/settings', 'fr')}?notice=languageSaved`);
+    const [row] = await t.db
+      .select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.id, userId));
+    expect(row!.locale).toBe('en');
+  });
+
+  it('maps a domain refusal to the field it concerns: a wrong current password', async () => {
+    const userId = await activeUser(testDeps(t.db), 'courriel@example.ca');
+    await signIn(userId);
+    const state = await requestEmailChangeAction(
+      initial(),
+      form({
+        newEmail: 'nouvelle@example.ca',
+        newEmailConfirm: 'nouvelle@example.ca',
+        currentPassword: 'pas le bon mot de passe',
+      }),
+    );
+    expect(state.fieldErrors).toEqual({
+      currentPassword: 'SettingsEmailPage.currentPassword.errors.invalid',
+    });
+    expect(state.values).toEqual({
+      newEmail: 'nouvelle@example.ca',
+      newEmailConfirm: 'nouvelle@example.ca',
+    });
+  });
+
+  it('AUTHZ-04: reads only the fields its schema names; a userId sent along is never looked at', async () => {
+    const userId = await activeUser(testDeps(t.db), 'consent@example.ca');
+    const other = await activeUser(testDeps(t.db), 'autre.personne@example.ca');
+    await signIn(userId);
+    const without = await consentAction(initial(), form({ ...PROFILE, userId: other }));
+    expect(without.fieldErrors).toEqual({ consent: 'RegisterPage.consentErrors.required' });
+    expect(without.values).not.toHaveProperty('userId');
+    expect(without.values).toMatchObject({ firstName: 'Jean', province: 'ON', consent: '' });
+    const to = await redirectOf(
+      consentAction(initial(), form({ ...PROFILE, consent: 'on', userId: other })),
+    );
+    expect(to).toBe(localizedPath('/building-code-services/register/client-record', 'fr'));
+  });
+});
+
+describe('schemaFields', () => {
+  it('names the fields of a plain, a refined and a transformed object schema', () => {
+    expect(schemaFields(z.object({ a: z.string(), b: z.string() }))).toEqual(['a', 'b']);
+    expect(schemaFields(profileSchema)).toContain('postalCode');
+    const refined = z.object({ a: z.string() }).superRefine(() => undefined);
+    expect(schemaFields(refined)).toEqual(['a']);
+  });
+});
