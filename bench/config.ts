@@ -6,9 +6,16 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * Preferred ports (3400–3499 only; CI's end-to-end server uses 3100): when one is taken, the next
- * free one is used.
+ * free one is used. BENCH_PORT moves the range (BENCH_PORT … BENCH_PORT + 99), for a machine
+ * where others use 3400–3499.
  */
-export const PORTS = { baseline: 3400, portal: 3401, portalPostgres: 3402 } as const;
+export const FIRST_PORT = Number(process.env.BENCH_PORT) || 3400;
+export const LAST_PORT = FIRST_PORT + 99;
+export const PORTS = {
+  baseline: FIRST_PORT,
+  portal: FIRST_PORT + 1,
+  portalPostgres: FIRST_PORT + 2,
+} as const;
 
 /** The portal is built into its own folder so a running `next start` on .next is not disturbed. */
 export const PORTAL_DIST_DIR = '.next-bench';

@@ -325,9 +325,10 @@ export async function renderReport(r: BenchReport): Promise<string> {
     out.push(table(['Scenario', 'Server', 'Statements'], withSql));
     out.push(
       `Counted over ${mode.sqlSamples} sequential requests per scenario with ` +
-        '`MONSO_SQL_COUNT_FILE` (one line per statement drizzle sends; lib/db/client.ts). On ' +
-        "PostgreSQL the count includes a transaction's BEGIN and COMMIT; PGlite runs them itself, " +
-        'unlogged.',
+        '`MONSO_SQL_COUNT_FILE` (one line per statement the portal sends: on PGlite from ' +
+        '`bench/sql-count-preload.cjs` inside the server, on PostgreSQL read off the wire by the ' +
+        "WebSocket bridge). On PostgreSQL the count includes a transaction's BEGIN and COMMIT; " +
+        'PGlite runs them itself, unlogged.',
     );
     const first = portals[0]!;
     const examples = first.scenarios

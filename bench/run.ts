@@ -33,7 +33,13 @@ import {
 } from './config';
 import { machineInfo, renderReport } from './report';
 import { build, freePort, stopAll, withFilesRestored } from './servers';
-import { baselineSuite, portalSuite, type ServerResult, type SuiteOptions } from './suites';
+import {
+  baselineSuite,
+  portalSuite,
+  sqlCountFile,
+  type ServerResult,
+  type SuiteOptions,
+} from './suites';
 
 /** Builds what is missing or asked for; checks that what is reused exists. */
 function prepareBuilds(
@@ -61,10 +67,11 @@ function prepareBuilds(
 }
 
 /** The bridge in its own process; resolves with its NEON_WS_PROXY value and a way to stop it. */
-async function startBridge(): Promise<{ proxy: string; stop(): void }> {
+async function startBridge(sqlFile: string): Promise<{ proxy: string; stop(): void }> {
   // stdin stays open: when this process ends, however it ends, the bridge sees it close and exits.
   const child = spawn(process.execPath, [TSX_CLI, 'bench/ws-bridge-process.ts'], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, MONSO_SQL_COUNT_FILE: sqlFile },
   });
   const proxy = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -152,7 +159,8 @@ async function main(): Promise<void> {
 
     const url = process.env.TEST_DATABASE_URL;
     if (url) {
-      const bridge = await startBridge();
+      const pgName = 'portal, PostgreSQL';
+      const bridge = await startBridge(sqlCountFile(work, pgName));
       try {
         const pgPort = await freePort(PORTS.portalPostgres);
         const env = {
@@ -160,7 +168,7 @@ async function main(): Promise<void> {
           DATABASE_URL: url,
           NEON_WS_PROXY: bridge.proxy,
         };
-        portals.push(await portalSuite('portal, PostgreSQL', pgPort, env, work, opts('pg')));
+        portals.push(await portalSuite(pgName, pgPort, env, work, opts('pg')));
       } finally {
         bridge.stop();
       }

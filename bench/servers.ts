@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
-import { NEXT_BIN } from './config';
+import { LAST_PORT, NEXT_BIN } from './config';
 import { request } from './http';
 
 export interface ServerSpec {
@@ -110,14 +110,14 @@ async function portInUse(port: number): Promise<boolean> {
 }
 
 /**
- * The first free port from `preferred` up to 3499 (the bench's range): another bench run (CI's
+ * The first free port from `preferred` up to LAST_PORT (the bench's range): another bench run (CI's
  * smoke run, say) may hold the default ones.
  */
 export async function freePort(preferred: number): Promise<number> {
-  for (let port = preferred; port <= 3499; port++) {
+  for (let port = preferred; port <= LAST_PORT; port++) {
     if (!(await portInUse(port))) return port;
   }
-  throw new Error(`no free port in ${preferred}–3499`);
+  throw new Error(`no free port in ${preferred}–${LAST_PORT}`);
 }
 
 export async function startServer(spec: ServerSpec, nodeArgs: string[] = []): Promise<Server> {

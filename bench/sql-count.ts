@@ -1,12 +1,13 @@
 /**
- * SQL statements per request: the portal server runs with MONSO_SQL_COUNT_FILE set (one line per
- * statement drizzle sends while that file exists, see lib/db/client.ts); the file is created,
- * N requests are sent one after the other, its lines are counted, and it is deleted again so the
- * load runs pay nothing for the counting.
+ * SQL statements per request: one line per statement the portal sends is appended to a file while
+ * that file exists (bench/sql-log.cjs: inside the server through bench/sql-count-preload.cjs on
+ * the embedded database, in the WebSocket bridge on PostgreSQL); the file is created, N requests
+ * are sent one after the other, its lines are counted, and it is deleted again so the load runs
+ * pay nothing for the counting. The app itself knows nothing of it.
  */
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SQL_COUNT_RECHECK_MS } from '@/lib/db/client';
+import { RECHECK_MS as SQL_COUNT_RECHECK_MS } from './sql-log.cjs';
 import { request } from './http';
 import { nextRequest, type Headers, type Scenario } from './scenarios';
 
@@ -50,7 +51,7 @@ export async function countSql(
   await quiet(file);
   await scenario.beforeRound?.();
   fs.writeFileSync(file, '');
-  // The server looks for the file at most every SQL_COUNT_RECHECK_MS.
+  // The log looks for the file every SQL_COUNT_RECHECK_MS.
   await sleep(3 * SQL_COUNT_RECHECK_MS);
   await send(base, scenario);
   // Work after the response (Next's after()) lands a little later.

@@ -176,6 +176,13 @@ function seed(env: NodeJS.ProcessEnv, out: string): SeededUsers {
   return JSON.parse(fs.readFileSync(out, 'utf8')) as SeededUsers;
 }
 
+const SQL_COUNT_PRELOAD = path.join(import.meta.dirname, 'sql-count-preload.cjs');
+
+/** Where a portal suite's SQL statements are logged while they are counted. */
+export function sqlCountFile(work: string, suiteName: string): string {
+  return path.join(work, `sql-${suiteName.replace(/\W+/g, '-')}.log`);
+}
+
 export async function portalSuite(
   name: string,
   port: number,
@@ -184,8 +191,14 @@ export async function portalSuite(
   opts: SuiteOptions,
 ): Promise<ServerResult> {
   const slug = name.replace(/\W+/g, '-');
-  const sqlFile = path.join(work, `sql-${slug}.log`);
-  const serverEnv: NodeJS.ProcessEnv = { ...env, MONSO_SQL_COUNT_FILE: sqlFile };
+  const sqlFile = sqlCountFile(work, name);
+  // On the embedded database the server logs its statements itself (a preload, bench-only); on
+  // PostgreSQL the WebSocket bridge does, started with the same file (bench/run.ts).
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...env,
+    MONSO_SQL_COUNT_FILE: sqlFile,
+    NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${SQL_COUNT_PRELOAD}`].filter(Boolean).join(' '),
+  };
   console.log(`${name}: seeding`);
   const users = seed(env, path.join(work, `users-${slug}.json`));
 

@@ -9,34 +9,6 @@ export type { Db } from './types';
 
 const MIGRATIONS = path.join(process.cwd(), 'drizzle');
 
-/**
- * Benchmark only, off by default: when MONSO_SQL_COUNT_FILE is set, every SQL statement drizzle
- * runs appends one line to that file *while the file exists*, so `npm run bench` can count
- * statements per request by creating it, and stop the counting (and its cost: a synchronous
- * write per statement) during load runs by deleting it. Whether it exists is checked at most
- * every 100 ms. Never set it in production.
- */
-export const SQL_COUNT_RECHECK_MS = 100;
-
-function sqlCountLogger(): { logger: { logQuery(query: string): void } } | Record<string, never> {
-  const file = process.env.MONSO_SQL_COUNT_FILE;
-  if (!file) return {};
-  let counting = false;
-  let checkedAt = 0;
-  return {
-    logger: {
-      logQuery(query: string) {
-        const now = Date.now();
-        if (now - checkedAt >= SQL_COUNT_RECHECK_MS) {
-          counting = fs.existsSync(file);
-          checkedAt = now;
-        }
-        if (counting) fs.appendFileSync(file, `${query.replace(/\s+/g, ' ').slice(0, 120)}\n`);
-      },
-    },
-  };
-}
-
 /** One connection per process, shared by every bundle Next.js loads (hence globalThis). */
 const cache = globalThis as typeof globalThis & { __monsoDb?: Promise<Db> };
 
@@ -75,7 +47,7 @@ async function openPglite(dir: string): Promise<Db> {
   const client = await PGlite.create(dir, {
     startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
   });
-  const db = drizzle(client, { schema, ...sqlCountLogger() });
+  const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return db as unknown as Db;
 }
@@ -116,7 +88,7 @@ export async function createNeonDb(
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url, max: opts.max ?? 5 });
-  const db = drizzle(pool, { schema, ...sqlCountLogger() }) as unknown as Db;
+  const db = drizzle(pool, { schema }) as unknown as Db;
   return { db, close: () => pool.end() };
 }
 

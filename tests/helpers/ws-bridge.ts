@@ -18,7 +18,12 @@ const ALLOWED = new Set(['127.0.0.1:5432', 'localhost:5432']);
 /** WebSocket close code 1008: policy violation. */
 const REFUSED = 1008;
 
-function bridge(ws: WebSocket, url: string | undefined): void {
+export interface WsBridgeOptions {
+  /** Called for each connection; the function it returns sees every byte the client sends. */
+  onConnection?: () => (chunk: Buffer) => void;
+}
+
+function bridge(ws: WebSocket, url: string | undefined, opts: WsBridgeOptions): void {
   const { pathname, searchParams } = new URL(url ?? '/', 'http://bridge');
   const address = searchParams.get('address') ?? '';
   if (pathname !== '/v1' || !ALLOWED.has(address)) {
@@ -28,7 +33,11 @@ function bridge(ws: WebSocket, url: string | undefined): void {
   const socket = net.connect({ host: '127.0.0.1', port: 5432 });
   socket.setNoDelay(true);
   // Frames that arrive before the TCP connection is up are queued by the socket.
-  ws.on('message', (data: Buffer) => socket.write(data));
+  const tap = opts.onConnection?.();
+  ws.on('message', (data: Buffer) => {
+    tap?.(data);
+    socket.write(data);
+  });
   socket.on('data', (chunk) => ws.send(chunk, { binary: true }));
   ws.on('close', () => socket.destroy());
   ws.on('error', () => socket.destroy());
@@ -36,9 +45,9 @@ function bridge(ws: WebSocket, url: string | undefined): void {
   socket.on('error', () => ws.close(1011, 'upstream error'));
 }
 
-export async function startWsBridge(): Promise<WsBridge> {
+export async function startWsBridge(opts: WsBridgeOptions = {}): Promise<WsBridge> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  server.on('connection', (ws, request) => bridge(ws, request.url));
+  server.on('connection', (ws, request) => bridge(ws, request.url, opts));
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

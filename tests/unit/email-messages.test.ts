@@ -1,3 +1,11 @@
+import {
+  isArgumentElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  parse,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import en from '@/emails/messages/en.json';
 import fr from '@/emails/messages/fr.json';
@@ -13,8 +21,20 @@ function leaves(tree: Tree, prefix = ''): [string, unknown][] {
   );
 }
 
-const placeholders = (message: string) =>
-  [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names of `{name}` and of `{hours, plural, …}`, nested ones included. */
+function placeholders(message: string): string[] {
+  const names: string[] = [];
+  const walk = (elements: MessageFormatElement[]) =>
+    elements.forEach((el) => {
+      if (isArgumentElement(el) || isNumberElement(el)) names.push(el.value);
+      if (isPluralElement(el) || isSelectElement(el)) {
+        names.push(el.value);
+        Object.values(el.options).forEach((option) => walk(option.value));
+      }
+    });
+  walk(parse(message));
+  return names.sort();
+}
 
 describe('email message files', () => {
   const frLeaves = new Map(leaves(fr));

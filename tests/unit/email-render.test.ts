@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/emails/messages/en.json';
 import fr from '@/emails/messages/fr.json';
+import { emailTranslator } from '@/emails/components/messages';
 import { assertSafeAddress, renderEmail } from '@/lib/email/render';
 import { templates, type TemplateName, type TemplateProps } from '@/lib/email/templates';
 
@@ -137,6 +138,31 @@ describe('renderEmail', () => {
       expiresInHours: 48,
     });
     expect(en48.text).toContain('This link is valid for 48 hours and can be used only once.');
+  });
+
+  it('says "1 hour" and "1 minute" in the singular (ICU plurals through next-intl)', async () => {
+    const fr1 = await renderEmail('email-change-notice', 'fr', {
+      newEmailMasked: 'j•••@example.ca',
+      expiresInHours: 1,
+      forgotPasswordUrl: 'https://p.example/fr/mot-de-passe-oublie',
+    });
+    expect(fr1.text).toContain('dans la prochaine heure.');
+    const en1 = await renderEmail('activation', 'en', {
+      activationUrl: 'https://p.example/en/activate?token=t',
+      expiresInHours: 1,
+    });
+    expect(en1.text).toContain('This link is valid for 1 hour and can be used only once.');
+    const fr15 = await renderEmail('password-reset', 'fr', {
+      resetUrl: 'https://p.example/fr/reinitialiser-le-mot-de-passe?token=t',
+      expiresInMinutes: 1,
+    });
+    expect(fr15.text).toContain('Ce lien est valide pendant 1 minute et');
+  });
+
+  it('throws on a text whose value is missing rather than send "{hours}" to a resident', () => {
+    const t = emailTranslator('fr', 'Activation') as unknown as (key: string) => string;
+    expect(() => t('validity')).toThrow(/hours/);
+    expect(() => t('noSuchKey')).toThrow(/noSuchKey/);
   });
 
   it('names the masked new address and the link lifetime in the email change notice', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
-import { fixFrenchMessage } from '@/lib/i18n/french-typography';
+import { fixFrenchMessage } from '@/scripts/messages/french-typography';
 import { SECURITY_EVENT_TYPES } from '@/lib/security/events';
 
 type Tree = { [key: string]: string | string[] | Tree };

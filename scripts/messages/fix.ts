@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fixFrenchMessage } from '@/lib/i18n/french-typography';
+import { fixFrenchMessage } from './french-typography';
 
 const FILES = ['messages/fr.json', 'emails/messages/fr.json'];
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
