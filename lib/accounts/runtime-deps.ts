@@ -1,8 +1,5 @@
-import { appUrl } from '@/lib/config/app-url';
-import { getDb } from '@/lib/db/client';
-import type { AccountDeps } from './deps';
-
-/** The real dependencies, for actions and route handlers. */
-export async function accountDeps(): Promise<AccountDeps> {
-  return { db: await getDb(), now: () => new Date(), appUrl: appUrl() };
-}
+/**
+ * The actions' name for `runtimeDeps` (lib/deps.ts). It goes once the action wrapper hands every
+ * action its dependencies.
+ */
+export { runtimeDeps as accountDeps } from '@/lib/deps';

@@ -16,7 +16,8 @@ import { emailError, normalizeEmail } from '@/lib/accounts/email-address';
 import { emailChangeSchema, requestEmailChange } from '@/lib/accounts/request-email-change';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { resendActivation } from '@/lib/accounts/resend-activation';
-import { readResetLink, resetPassword } from '@/lib/accounts/reset-password';
+import { inspectResetLink, resetPassword } from '@/lib/accounts/reset-password';
+import { findOneTimeLink } from '@/lib/accounts/one-time-link';
 import {
   activateSchema,
   createAccountSchema,
@@ -28,14 +29,12 @@ import { issueClientPin } from '@/lib/clients/issue-client-pin';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
 import { normalizePin } from '@/lib/clients/pin';
 import {
-  activationTokens,
+  oneTimeLinks,
   buildingRegistrations,
   consents,
   contactDetails,
-  emailChangeTokens,
   emailOutbox,
   loginThrottles,
-  passwordResetTokens,
   pinLockouts,
   rateLimits,
   users,
@@ -798,7 +797,7 @@ describe('domain functions on whatever passed the schema', () => {
         expect(user).toBeDefined();
         if (!existed) {
           created++;
-          expect(await count(activationTokens, eq(activationTokens.userId, user!.id))).toBe(1);
+          expect(await count(oneTimeLinks, eq(oneTimeLinks.userId, user!.id))).toBe(1);
           expect(await mailsTo(email, 'activation')).toBe(before.mails + 1);
         }
         await expectConsistent();
@@ -879,7 +878,8 @@ describe('domain functions on whatever passed the schema', () => {
         });
         fc.pre(data !== undefined);
         const user = await insertUser('pending');
-        await t.db.insert(activationTokens).values({
+        await t.db.insert(oneTimeLinks).values({
+          kind: 'activation',
           userId: user.id,
           tokenHash: hashToken(token),
           createdAt: deps.now(),
@@ -903,7 +903,8 @@ describe('domain functions on whatever passed the schema', () => {
 
   it(`resend activation: resendActivation never throws and mails only a pending account (${DB_RUNS} runs)`, async () => {
     const pending = await insertUser('pending', 'fuzz.pending@example.ca');
-    await t.db.insert(activationTokens).values({
+    await t.db.insert(oneTimeLinks).values({
+      kind: 'activation',
       userId: pending.id,
       tokenHash: hashToken(newToken()),
       expiresAt: new Date(deps.now().getTime() + 3_600_000),
@@ -989,15 +990,17 @@ describe('domain functions on whatever passed the schema', () => {
         // reading the link back out of the encrypted outbox costs more as the outbox grows).
         const user = await insertUser('active', email);
         const token = newToken();
-        await t.db.insert(passwordResetTokens).values({
+        await t.db.insert(oneTimeLinks).values({
+          kind: 'password_reset',
           userId: user.id,
           tokenHash: hashToken(token),
           createdAt: deps.now(),
           expiresAt: new Date(deps.now().getTime() + 15 * 60_000),
         });
-        // The action reads the link first (the form is checked against the account's address).
-        const link = await readResetLink(deps, token);
-        expect(link).toEqual({ state: 'valid', email });
+        // The link is valid and names the account whose address the form is checked against.
+        const link = await findOneTimeLink(t.db, 'password_reset', token);
+        expect(await inspectResetLink(deps, token)).toBe('valid');
+        expect(link?.account.email).toBe(email);
         const [before] = await t.db.select().from(users).where(eq(users.id, user.id));
         const mails = await mailsTo(user.email, 'password-changed');
         expect(await resetPassword(deps, { token, password: data.password, ip: nextIp() })).toBe(
@@ -1007,7 +1010,7 @@ describe('domain functions on whatever passed the schema', () => {
         expect(after?.passwordHash).not.toBe(before?.passwordHash);
         expect(after?.sessionVersion).toBe(before!.sessionVersion + 1);
         expect(await mailsTo(user.email, 'password-changed')).toBe(mails + 1);
-        expect((await readResetLink(deps, token)).state).toBe('used');
+        expect(await inspectResetLink(deps, token)).toBe('used');
         await expectConsistent();
       }),
       { numRuns: HASH_RUNS },
@@ -1200,8 +1203,8 @@ describe('domain functions on whatever passed the schema', () => {
         const taken = (await count(users, eq(users.email, address))) === 1;
         const links = await t.db
           .select()
-          .from(emailChangeTokens)
-          .where(eq(emailChangeTokens.userId, user.id));
+          .from(oneTimeLinks)
+          .where(and(eq(oneTimeLinks.kind, 'email_change'), eq(oneTimeLinks.userId, user.id)));
         if (!samePassword(data.currentPassword, GOOD_PASSWORD)) {
           expect(result).toBe('invalid_password');
           expect(links).toEqual([]);

@@ -1,15 +1,14 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { readResetLink, resetPassword } from '@/lib/accounts/reset-password';
+import { resetPassword, type ResetPasswordField } from '@/lib/accounts/reset-password';
 import { accountDeps } from '@/lib/accounts/runtime-deps';
-import { newPasswordSchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { actionContext } from '@/lib/forms/action-context';
-import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
+import { textFields, type FormState } from '@/lib/forms/form-state';
 import { localizedPath } from '@/lib/i18n/routing';
 
-export type ResetPasswordField = 'password' | 'passwordConfirm';
+export type { ResetPasswordField };
 
 /**
  * The POST of the reset page: the only place the token is used (CSRF-03). Success leads to the
@@ -24,20 +23,12 @@ export async function resetPasswordAction(
   if (!ctx.sameOrigin) {
     return { status: 'error', fieldErrors: {}, formError: 'Form.sessionExpired', values: {} };
   }
-  const deps = await accountDeps();
   const token = input.token.slice(0, 200);
   const linkPage = `${localizedPath('/reset-password', ctx.locale)}?token=${encodeURIComponent(token)}`;
-  const link = await readResetLink(deps, token);
-  if (link.state !== 'valid') redirect(linkPage);
-  const parsed = newPasswordSchema({ email: link.email }).safeParse(input);
-  if (!parsed.success) {
-    return { status: 'error', fieldErrors: fieldErrorsFrom(parsed.error), values: {} };
+  const result = await resetPassword(await accountDeps(), { ...input, token, ip: ctx.ip });
+  if (typeof result === 'object') {
+    return { status: 'error', fieldErrors: result.fieldErrors, values: {} };
   }
-  const result = await resetPassword(deps, {
-    token,
-    password: parsed.data.password,
-    ip: ctx.ip,
-  });
   if (result === 'rate_limited') {
     return { status: 'error', fieldErrors: {}, formError: 'Form.tooManyRequests', values: {} };
   }
