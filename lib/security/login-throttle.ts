@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import { loginThrottles } from '@/lib/db/schema';
 import { hashIdentifier } from './tokens';
 
@@ -88,4 +89,27 @@ export async function clearLoginFailures(db: Db, throttleKey: string): Promise<v
 /** A successful sign-in: consecutive failures start over. */
 export async function recordLoginSuccess(db: Db, throttleKey: string): Promise<void> {
   await clearLoginFailures(db, throttleKey);
+}
+
+/**
+ * A counter idle this long is forgotten by `pruneLoginThrottles`: its failures no longer count as
+ * consecutive. 30 days, so a slow guesser gains at most 99 guesses a month per address beyond the
+ * 15-minute locks, which the per-IP limit and the password policy already bound.
+ */
+export const LOGIN_THROTTLE_IDLE_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Housekeeping (the scheduled jobs): deletes counters untouched for LOGIN_THROTTLE_IDLE_MS (their
+ * 15-minute lock long over). A hard-locked key is kept, however old: only a password reset opens it. Returns
+ * how many rows went.
+ */
+export async function pruneLoginThrottles(deps: Pick<Deps, 'db' | 'now'>): Promise<number> {
+  const cutoff = new Date(deps.now().getTime() - LOGIN_THROTTLE_IDLE_MS);
+  const deleted = await deps.db
+    .delete(loginThrottles)
+    .where(
+      and(lt(loginThrottles.updatedAt, cutoff), lt(loginThrottles.failures, HARD_LOCK_FAILURES)),
+    )
+    .returning({ key: loginThrottles.key });
+  return deleted.length;
 }

@@ -201,7 +201,7 @@ describe('a process killed between its commit and the delivery', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('the mail it queued is delivered by `npm run outbox:drain` (scripts/outbox-drain.ts)', async () => {
+  it('the mail it queued is delivered by `npm run scheduled-jobs` (scripts/scheduled-jobs.ts)', async () => {
     const email = 'orphan@example.ca';
     // The "request": a sign-up committed on the embedded database; the process then goes away
     // without anyone delivering (no deliverOutboxSoon, no cron yet). Real time: the script
@@ -213,7 +213,7 @@ describe('a process killed between its commit and the delivery', () => {
       await client.close();
     }
 
-    const { stdout } = await run(process.execPath, [TSX, 'scripts/outbox-drain.ts'], {
+    const { stdout } = await run(process.execPath, [TSX, 'scripts/scheduled-jobs.ts'], {
       env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: dir, SMTP_URL: sink.url },
       timeout: 60_000,
     });
