@@ -4,10 +4,10 @@ import type { Db } from '@/lib/db/types';
 import { registrationStateOf, type RegistrationState } from '@/lib/registration/registration-state';
 import { logSecurityEvent } from '@/lib/security/events';
 import {
+  clearLoginFailures,
   loginThrottleKey,
   loginThrottleState,
   recordLoginFailure,
-  recordLoginSuccess,
 } from '@/lib/security/login-throttle';
 import { dummyVerify, verifyPassword } from '@/lib/security/password-hash';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
@@ -78,7 +78,7 @@ export async function authenticate(
     return { status: 'invalid' };
   }
   // Consecutive failures start over; with none recorded there is nothing to clear.
-  if (failures > 0) await recordLoginSuccess(deps.db, throttleKey);
+  if (failures > 0) await clearLoginFailures(deps.db, throttleKey);
   if (user.status !== 'active') return { status: 'not_activated' };
   await logSecurityEvent(deps.db, { type: 'login_success', userId: user.id, ip: input.ip, now });
   return {

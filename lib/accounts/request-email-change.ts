@@ -5,7 +5,7 @@ import { users } from '@/lib/db/schema';
 import type { Deps } from '@/lib/deps';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { logSecurityEvent } from '@/lib/security/events';
-import { loginThrottleKey, recordLoginSuccess } from '@/lib/security/login-throttle';
+import { clearLoginFailures, loginThrottleKey } from '@/lib/security/login-throttle';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { emailError, normalizeEmail } from './email-address';
 import { ONE_TIME_LINK_LIFETIME_MS, issueOneTimeLink, retireOneTimeLinks } from './one-time-link';
@@ -89,7 +89,7 @@ export async function requestEmailChange(
   if (reauth.status === 'rate_limited') return 'rate_limited';
   if (reauth.status !== 'ok') return 'invalid_password';
   // The right password is a successful authentication: consecutive failures start over (LOG-03).
-  await recordLoginSuccess(deps.db, loginThrottleKey(reauth.email));
+  await clearLoginFailures(deps.db, loginThrottleKey(reauth.email));
   const newEmail = normalizeEmail(input.newEmail);
   if (newEmail === reauth.email) return 'same_email';
 

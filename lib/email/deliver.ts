@@ -7,7 +7,7 @@ import { getTransport } from './transport';
  * Delivers due mail once. Null when SMTP_URL is unset: nothing can be sent, the mail stays in
  * the outbox (shown at /dev/mailbox in development).
  */
-export async function drainOutbox(
+async function drainOutbox(
   opts: { now?: () => Date; limit?: number } = {},
 ): Promise<DeliveryCounts | null> {
   const transport = getTransport();

@@ -2,7 +2,7 @@ import type { AppPathname } from '@/lib/i18n/routing';
 
 /**
  * Where a person stands in the Building Code Services registration: consent + profile, then
- * the previous-client-record choice, then in. Pure data, safe for middleware (Edge).
+ * the previous-client-record choice, then in. Pure data (the session token carries it).
  */
 export type RegistrationState = 'needs_consent' | 'needs_client_record' | 'registered';
 

@@ -81,14 +81,12 @@ export async function recordLoginFailure(
   return loginThrottleState(row, now);
 }
 
-/** Clears the counter: what a password reset calls (it also lifts a hard lock). */
+/**
+ * Clears the counter: after a successful sign-in (consecutive failures start over) and a
+ * password reset (which also lifts a hard lock).
+ */
 export async function clearLoginFailures(db: Db, throttleKey: string): Promise<void> {
   await db.delete(loginThrottles).where(eq(loginThrottles.key, throttleKey));
-}
-
-/** A successful sign-in: consecutive failures start over. */
-export async function recordLoginSuccess(db: Db, throttleKey: string): Promise<void> {
-  await clearLoginFailures(db, throttleKey);
 }
 
 /**

@@ -21,9 +21,8 @@ import {
   users,
 } from '@/lib/db/schema';
 import { deliverPending, type MailTransport } from '@/lib/email/outbox';
-import { LOCK_EVERY_FAILURES } from '@/lib/security/login-throttle';
+import { LOCK_EVERY_FAILURES, loginThrottleKey } from '@/lib/security/login-throttle';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { hashIdentifier } from '@/lib/security/tokens';
 import {
   activatedAccount,
   GOOD_PASSWORD,
@@ -352,7 +351,7 @@ describe.each(backends)('under concurrency, on $name', (backend) => {
     const [throttle] = await db
       .select()
       .from(loginThrottles)
-      .where(eq(loginThrottles.key, hashIdentifier(email, 'login')));
+      .where(eq(loginThrottles.key, loginThrottleKey(email)));
     expect(throttle?.failures).toBe(evaluated);
     expect(throttle?.lockedUntil?.getTime()).toBeGreaterThan(deps.now().getTime());
     // Locked: even the right password is refused now.
