@@ -710,15 +710,16 @@ describe('domain functions on whatever passed the schema', () => {
     const result = await t.db.execute(sql`
       select
         (select count(*) from users u where u.status = 'pending' and not exists
-          (select 1 from activation_tokens a where a.user_id = u.id))::int as "pendingWithoutLink",
-        (select count(*) from (select user_id from activation_tokens
-          where used_at is null and superseded_at is null group by user_id having count(*) > 1) x
+          (select 1 from one_time_links a where a.kind = 'activation' and a.user_id = u.id)
+        )::int as "pendingWithoutLink",
+        (select count(*) from (select user_id from one_time_links where kind = 'activation'
+          and used_at is null and superseded_at is null group by user_id having count(*) > 1) x
         )::int as "severalLiveActivationLinks",
-        (select count(*) from (select user_id from password_reset_tokens
-          where used_at is null and superseded_at is null group by user_id having count(*) > 1) x
+        (select count(*) from (select user_id from one_time_links where kind = 'password_reset'
+          and used_at is null and superseded_at is null group by user_id having count(*) > 1) x
         )::int as "severalLiveResetLinks",
-        (select count(*) from (select user_id from email_change_tokens
-          where used_at is null and superseded_at is null group by user_id having count(*) > 1) x
+        (select count(*) from (select user_id from one_time_links where kind = 'email_change'
+          and used_at is null and superseded_at is null group by user_id having count(*) > 1) x
         )::int as "severalLiveEmailChangeLinks",
         (select count(*) from building_registrations r where not exists
           (select 1 from consents c where c.user_id = r.user_id))::int as "registrationWithoutConsent",
@@ -731,7 +732,7 @@ describe('domain functions on whatever passed the schema', () => {
         )::int as "linkedWithoutRecord",
         (select count(*) from users where email ~ '[A-Z[:cntrl:]]' or email <> btrim(email)
         )::int as "unnormalizedEmail",
-        (select count(*) from email_change_tokens where new_email ~ '[A-Z[:cntrl:]]'
+        (select count(*) from one_time_links where new_email ~ '[A-Z[:cntrl:]]'
         )::int as "unnormalizedNewEmail",
         (select count(*) from email_outbox where to_address ~ '[[:cntrl:]]')::int as "unsafeRecipient",
         (select count(*) from building_registrations where concat_ws('|', first_name, last_name,
