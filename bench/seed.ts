@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { eq, and } from 'drizzle-orm';
 import { activateAccount } from '@/lib/accounts/activate-account';
 import { createAccount } from '@/lib/accounts/create-account';
-import type { AccountDeps } from '@/lib/accounts/deps';
+import type { Deps } from '@/lib/deps';
 import { createNeonDb, getDb, migrateDatabase, type Db } from '@/lib/db/client';
 import { emailOutbox } from '@/lib/db/schema';
 import { decryptPayload } from '@/lib/email/payload-crypto';
@@ -52,7 +52,7 @@ async function activationToken(db: Db, email: string): Promise<string> {
   return token;
 }
 
-async function activeAccount(deps: AccountDeps, email: string): Promise<string> {
+async function activeAccount(deps: Deps, email: string): Promise<string> {
   const created = await createAccount(deps, {
     email,
     password: BENCH_PASSWORD,
@@ -84,7 +84,7 @@ async function main() {
     // The drizzle instance holds its PGlite client: close it so every write is on disk.
     close = () => (db as unknown as { $client: { close(): Promise<void> } }).$client.close();
   }
-  const deps: AccountDeps = {
+  const deps: Deps = {
     db,
     now: () => new Date(),
     appUrl: process.env.APP_URL ?? 'http://127.0.0.1',

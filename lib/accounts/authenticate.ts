@@ -3,14 +3,14 @@ import { loginThrottles, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { logSecurityEvent } from '@/lib/security/events';
 import {
+  clearLoginFailures,
+  loginThrottleKey,
   loginThrottleState,
   recordLoginFailure,
-  recordLoginSuccess,
 } from '@/lib/security/login-throttle';
 import { dummyVerify, verifyPassword } from '@/lib/security/password-hash';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { hashIdentifier } from '@/lib/security/tokens';
-import type { AccountDeps } from './deps';
+import type { Deps } from '@/lib/deps';
 import { normalizeEmail } from './email-address';
 
 /**
@@ -18,7 +18,7 @@ import { normalizeEmail } from './email-address';
  * go on. Sign-in and the activation page share this budget, as they share the account lock.
  */
 export async function countSignInAttempt(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   ip: string,
 ): Promise<boolean> {
   const { allowed } = await hitRateLimit(deps.db, {
@@ -45,15 +45,15 @@ export type AuthenticateResult =
  * (LOG-01); only the right password on a pending account learns it is 'not_activated' (ACT-06).
  */
 export async function authenticate(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   input: { email: string; password: string; ip: string },
 ): Promise<AuthenticateResult> {
   const now = deps.now();
   if (!(await countSignInAttempt(deps, input.ip))) return { status: 'rate_limited' };
 
   const email = normalizeEmail(input.email);
-  const emailKey = hashIdentifier(email, 'login');
-  const { throttle, failures, user } = await readSignInState(deps.db, email, emailKey, now);
+  const throttleKey = loginThrottleKey(email);
+  const { throttle, failures, user } = await readSignInState(deps.db, email, throttleKey, now);
   if (throttle !== 'open') {
     await dummyVerify(input.password);
     await logSecurityEvent(deps.db, { type: 'login_locked', subject: email, ip: input.ip, now });
@@ -64,7 +64,7 @@ export async function authenticate(
     ? await verifyPassword(user.passwordHash, input.password)
     : await dummyVerify(input.password);
   if (!user || !ok) {
-    const lock = await recordLoginFailure(deps.db, emailKey, now);
+    const lock = await recordLoginFailure(deps.db, throttleKey, now);
     await logSecurityEvent(deps.db, {
       type: lock === 'open' ? 'login_failure' : 'login_locked',
       userId: user?.id,
@@ -75,7 +75,7 @@ export async function authenticate(
     return { status: 'invalid' };
   }
   // Consecutive failures start over; with none recorded there is nothing to clear.
-  if (failures > 0) await recordLoginSuccess(deps.db, emailKey);
+  if (failures > 0) await clearLoginFailures(deps.db, throttleKey);
   if (user.status !== 'active') return { status: 'not_activated' };
   await logSecurityEvent(deps.db, { type: 'login_success', userId: user.id, ip: input.ip, now });
   return {
@@ -91,7 +91,7 @@ export async function authenticate(
  * statement: every sign-in needs both, and on a serverless database each statement is a round
  * trip. The counter is read whether or not an account uses the address (LOG-01).
  */
-async function readSignInState(db: Db, email: string, emailKey: string, now: Date) {
+async function readSignInState(db: Db, email: string, throttleKey: string, now: Date) {
   const [row] = await db
     .select({
       failures: loginThrottles.failures,
@@ -103,7 +103,7 @@ async function readSignInState(db: Db, email: string, emailKey: string, now: Dat
       passwordChangeRequired: users.passwordChangeRequired,
     })
     .from(sql`(select 1) as sign_in`)
-    .leftJoin(loginThrottles, eq(loginThrottles.key, emailKey))
+    .leftJoin(loginThrottles, eq(loginThrottles.key, throttleKey))
     // Postgres text cannot hold a NUL byte, so no account has one: such an address is unknown,
     // and comparing with it would make the driver throw (a 500, not the generic failure, LOG-01).
     .leftJoin(users, email.includes('\u0000') ? sql`false` : eq(users.email, email));

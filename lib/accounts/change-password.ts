@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { emailChangeTokens, passwordResetTokens, users } from '@/lib/db/schema';
+import { absoluteUrl } from '@/lib/config/app-url';
+import { users } from '@/lib/db/schema';
+import type { Deps } from '@/lib/deps';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
-import { clearLoginFailures } from '@/lib/security/login-throttle';
+import { clearLoginFailures, loginThrottleKey } from '@/lib/security/login-throttle';
 import { hashPassword } from '@/lib/security/password-hash';
-import { hashIdentifier } from '@/lib/security/tokens';
-import type { AccountDeps } from './deps';
 import { retireOneTimeLinks } from './one-time-link';
 import { verifyCurrentPassword } from './verify-current-password';
 
@@ -19,7 +18,7 @@ export type ChangePasswordResult = 'changed' | 'invalid_password' | 'rate_limite
  * `newPassword` has already passed the password policy.
  */
 export async function changePassword(
-  deps: AccountDeps,
+  deps: Deps,
   input: { userId: string; currentPassword: string; newPassword: string; ip: string },
 ): Promise<ChangePasswordResult> {
   const now = deps.now();
@@ -42,8 +41,7 @@ export async function changePassword(
         passwordChangeRequired: false,
       })
       .where(eq(users.id, input.userId));
-    await retireOneTimeLinks(tx, passwordResetTokens, input.userId, now);
-    await retireOneTimeLinks(tx, emailChangeTokens, input.userId, now);
+    await retireOneTimeLinks(tx, ['password_reset', 'email_change'], input.userId, now);
     await enqueueEmail(
       tx,
       {
@@ -51,8 +49,8 @@ export async function changePassword(
         template: 'password-changed',
         locale: reauth.locale,
         props: {
-          loginUrl: deps.appUrl + localizedPath('/login', reauth.locale),
-          forgotPasswordUrl: deps.appUrl + localizedPath('/forgot-password', reauth.locale),
+          loginUrl: absoluteUrl(deps.appUrl, '/login', reauth.locale),
+          forgotPasswordUrl: absoluteUrl(deps.appUrl, '/forgot-password', reauth.locale),
         },
       },
       { now: () => now },
@@ -64,6 +62,6 @@ export async function changePassword(
       now,
     });
   });
-  await clearLoginFailures(deps.db, hashIdentifier(reauth.email, 'login'));
+  await clearLoginFailures(deps.db, loginThrottleKey(reauth.email));
   return 'changed';
 }

@@ -1,36 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { emailChangeTokens, users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
+import { users } from '@/lib/db/schema';
+import type { Deps } from '@/lib/deps';
 import { logSecurityEvent } from '@/lib/security/events';
-import { hashToken } from '@/lib/security/tokens';
-import type { AccountDeps } from './deps';
-import { oneTimeLinkState, retireOneTimeLinks, type OneTimeLinkState } from './one-time-link';
-
-/** What an email change link is, one view per state. */
-export type EmailChangeLinkState = OneTimeLinkState;
-
-async function findToken(db: Db, token: string, forUpdate = false) {
-  if (!token || token.length > 200) return undefined;
-  const query = db
-    .select({
-      id: emailChangeTokens.id,
-      userId: emailChangeTokens.userId,
-      newEmail: emailChangeTokens.newEmail,
-      expiresAt: emailChangeTokens.expiresAt,
-      usedAt: emailChangeTokens.usedAt,
-      supersededAt: emailChangeTokens.supersededAt,
-    })
-    .from(emailChangeTokens)
-    .where(eq(emailChangeTokens.tokenHash, hashToken(token)));
-  const [row] = forUpdate ? await query.for('update') : await query;
-  return row;
-}
+import {
+  findOneTimeLink,
+  oneTimeLinkState,
+  retireOneTimeLinks,
+  useOneTimeLink,
+  type DeadLinkState,
+  type OneTimeLinkState,
+} from './one-time-link';
 
 /** Read-only: what the GET of the link shows (mail scanners open links, CSRF-03). */
 export async function inspectEmailChangeLink(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   token: string,
-): Promise<EmailChangeLinkState> {
+): Promise<OneTimeLinkState> {
   return (await readEmailChangeLink(deps, token)).state;
 }
 
@@ -39,15 +24,15 @@ export async function inspectEmailChangeLink(
  * Only the new address: whoever holds the link reads that mailbox, not necessarily the old one.
  */
 export async function readEmailChangeLink(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   token: string,
-): Promise<{ state: EmailChangeLinkState; newEmail?: string }> {
-  const row = await findToken(deps.db, token);
+): Promise<{ state: OneTimeLinkState; newEmail?: string }> {
+  const row = await findOneTimeLink(deps.db, 'email_change', token);
   const state = oneTimeLinkState(row, deps.now());
-  return state === 'valid' ? { state, newEmail: row!.newEmail } : { state };
+  return state === 'valid' && row?.newEmail ? { state, newEmail: row.newEmail } : { state };
 }
 
-export type ConfirmEmailChangeResult = 'changed' | 'taken' | Exclude<EmailChangeLinkState, 'valid'>;
+export type ConfirmEmailChangeResult = 'changed' | 'taken' | DeadLinkState;
 
 /** Postgres' unique_violation, however the driver (PGlite, Neon) and drizzle wrap it. */
 function isUniqueViolation(error: unknown): boolean {
@@ -59,62 +44,70 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The POST of the confirmation page: the only place the token is used (CSRF-03). In one
- * transaction, the account row and then the token row locked: the link must still be valid, the
- * address is set, the link is marked used and the account's other links retired, and the change
+ * The POST of the confirmation page: the only place the token is used (CSRF-03). The link is
+ * read once; then in one transaction, the account row locked: the link is used (a guarded update:
+ * it must still be valid), the address is set, the account's other links retired, and the change
  * is logged. The token itself proves the new mailbox; no session is needed.
  *
  * 'taken': another account took the address since the request (it registered, or changed to it).
  * The unique constraint on users.email is the authority, so a race with a concurrent registration
- * ends the same way: the update runs in a savepoint and a unique violation rolls back only that.
- * The link stays as it was; the address does not change.
+ * ends the same way: the update runs in a savepoint, and a unique violation rolls the whole
+ * transaction back. The link stays as it was; the address does not change.
  *
  * Sessions are kept: the password did not change, and the session (sub + session version, no
  * email, PRIV-04) stays valid for the same person, who may be reading this on another device. The
  * old address's login throttle row no longer matches any account and simply ages out.
  */
 export async function confirmEmailChange(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   input: { token: string; ip: string },
 ): Promise<ConfirmEmailChangeResult> {
   const now = deps.now();
-  // Cheap read first: a dead link takes no lock.
-  const found = await findToken(deps.db, input.token);
-  const precheck = oneTimeLinkState(found, now);
-  if (precheck !== 'valid' || !found) return precheck === 'valid' ? 'not_found' : precheck;
+  // One read: a dead link takes no lock.
+  const link = await findOneTimeLink(deps.db, 'email_change', input.token);
+  const state = oneTimeLinkState(link, now);
+  if (state !== 'valid' || !link?.newEmail) return state === 'valid' ? 'not_found' : state;
+  const newEmail = link.newEmail;
 
-  return deps.db.transaction(async (tx): Promise<ConfirmEmailChangeResult> => {
-    // The account first, then the token: the order requestEmailChange takes them in, so a
-    // request and a confirmation of one account wait for each other instead of deadlocking.
-    const [account] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.id, found.userId))
-      .for('update');
-    if (!account) return 'not_found';
-    const row = await findToken(tx, input.token, true);
-    const state = oneTimeLinkState(row, now);
-    if (state !== 'valid' || !row) return state === 'valid' ? 'not_found' : state;
+  return deps.db
+    .transaction(async (tx): Promise<ConfirmEmailChangeResult> => {
+      // The account first, then the link: the order requestEmailChange takes them in, so a
+      // request and a confirmation of one account wait for each other instead of deadlocking.
+      const [account] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.id, link.userId))
+        .for('update');
+      if (!account) return 'not_found';
+      // Used, retired or expired since the read (a newer request, a password reset, a second
+      // click): the guarded update says so and nothing changes.
+      if (!(await useOneTimeLink(tx, link.id, now))) return 'used';
 
-    try {
-      await tx.transaction(async (savepoint) => {
-        await savepoint.update(users).set({ email: row.newEmail }).where(eq(users.id, row.userId));
+      try {
+        await tx.transaction(async (savepoint) => {
+          await savepoint.update(users).set({ email: newEmail }).where(eq(users.id, link.userId));
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Nothing changed, so no 'email_changed' event: the account's activity list in
+        // "Mes paramètres" would show it as a change. Throwing rolls back the link's use too.
+        throw new AddressTaken();
+      }
+      await retireOneTimeLinks(tx, 'email_change', link.userId, now);
+      await logSecurityEvent(tx, {
+        type: 'email_changed',
+        userId: link.userId,
+        subject: newEmail,
+        ip: input.ip,
+        now,
       });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Nothing changed, so no 'email_changed' event: the account's activity list in
-      // "Mes paramètres" would show it as a change.
-      return 'taken';
-    }
-    await tx.update(emailChangeTokens).set({ usedAt: now }).where(eq(emailChangeTokens.id, row.id));
-    await retireOneTimeLinks(tx, emailChangeTokens, row.userId, now);
-    await logSecurityEvent(tx, {
-      type: 'email_changed',
-      userId: row.userId,
-      subject: row.newEmail,
-      ip: input.ip,
-      now,
+      return 'changed';
+    })
+    .catch((error: unknown) => {
+      if (error instanceof AddressTaken) return 'taken' as const;
+      throw error;
     });
-    return 'changed';
-  });
 }
+
+/** Thrown inside the transaction to roll back the link's use when the address is taken. */
+class AddressTaken extends Error {}

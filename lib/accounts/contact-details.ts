@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { contactDetails } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import { logSecurityEvent } from '@/lib/security/events';
 import {
   profileColumns,
@@ -14,7 +15,7 @@ import {
  * profileSchema, VAL-01), one row per person, replaced as a whole on each save.
  */
 export async function saveContactDetails(
-  deps: { db: Db; now: () => Date },
+  deps: Pick<Deps, 'db' | 'now'>,
   input: { userId: string; profile: ProfileInput; ip: string },
 ): Promise<void> {
   const now = deps.now();

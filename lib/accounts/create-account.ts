@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { absoluteUrl } from '@/lib/config/app-url';
 import { users } from '@/lib/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
 import { hashPassword } from '@/lib/security/password-hash';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import type { AccountDeps } from './deps';
+import type { Deps } from '@/lib/deps';
 import { normalizeEmail } from './email-address';
 import { allowActivationMail, issueActivationLink } from './issue-activation-link';
 
@@ -16,7 +17,7 @@ export type CreateAccountResult = 'ok' | 'rate_limited';
  * says whether it may go on. createAccount counts its own; the action counts refused forms.
  */
 export async function countRegistrationAttempt(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   ip: string,
 ): Promise<boolean> {
   const { allowed } = await hitRateLimit(deps.db, {
@@ -34,7 +35,7 @@ export async function countRegistrationAttempt(
  * exists" email. Input must already have passed createAccountSchema.
  */
 export async function createAccount(
-  deps: AccountDeps,
+  deps: Deps,
   input: { email: string; password: string; locale: Locale; termsVersion: string; ip: string },
 ): Promise<CreateAccountResult> {
   const now = deps.now();
@@ -79,8 +80,8 @@ export async function createAccount(
             template: 'account-exists',
             locale: input.locale,
             props: {
-              loginUrl: deps.appUrl + localizedPath('/login', input.locale),
-              forgotPasswordUrl: deps.appUrl + localizedPath('/forgot-password', input.locale),
+              loginUrl: absoluteUrl(deps.appUrl, '/login', input.locale),
+              forgotPasswordUrl: absoluteUrl(deps.appUrl, '/forgot-password', input.locale),
             },
           },
           { now: () => now },

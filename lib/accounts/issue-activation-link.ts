@@ -1,11 +1,8 @@
-import { activationTokens } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/routing';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { hashToken, newToken } from '@/lib/security/tokens';
-import { ACTIVATION_TTL_MS } from './deps';
-import { retireOneTimeLinks } from './one-time-link';
+import { ONE_TIME_LINK_LIFETIME_MS, issueOneTimeLink, retireOneTimeLinks } from './one-time-link';
 
 /**
  * Within a transaction: retires every earlier link of the account (ACT-04; an account created in
@@ -25,22 +22,15 @@ export async function issueActivationLink(
   },
 ): Promise<boolean> {
   if (!(await allowActivationMail(tx, opts.email, opts.now))) return false;
-  if (!opts.newAccount) await retireOneTimeLinks(tx, activationTokens, opts.userId, opts.now);
-  const token = newToken();
-  await tx.insert(activationTokens).values({
-    userId: opts.userId,
-    tokenHash: hashToken(token),
-    createdAt: opts.now,
-    expiresAt: new Date(opts.now.getTime() + ACTIVATION_TTL_MS),
-  });
-  const activationUrl = `${opts.appUrl}${localizedPath('/activate', opts.locale)}?token=${token}`;
+  if (!opts.newAccount) await retireOneTimeLinks(tx, 'activation', opts.userId, opts.now);
+  const { url: activationUrl } = await issueOneTimeLink(tx, { kind: 'activation', ...opts });
   await enqueueEmail(
     tx,
     {
       to: opts.email,
       template: 'activation',
       locale: opts.locale,
-      props: { activationUrl, expiresInHours: ACTIVATION_TTL_MS / 3_600_000 },
+      props: { activationUrl, expiresInHours: ONE_TIME_LINK_LIFETIME_MS.activation / 3_600_000 },
     },
     { now: () => opts.now },
   );

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { useSecureCookies } from '@/lib/auth/config';
-import { ACTIVATION_TTL_MS } from './deps';
+import { ONE_TIME_LINK_LIFETIME_MS } from './one-time-link';
 
 /**
  * The "check your email" page shows the address the person just typed. It travels in an
@@ -15,7 +15,7 @@ export async function rememberPendingEmail(email: string): Promise<void> {
     secure: useSecureCookies,
     sameSite: 'lax',
     path: '/',
-    maxAge: ACTIVATION_TTL_MS / 1000,
+    maxAge: ONE_TIME_LINK_LIFETIME_MS.activation / 1000,
   });
 }
 

@@ -1,19 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { emailChangeTokens, users } from '@/lib/db/schema';
+import { absoluteUrl } from '@/lib/config/app-url';
+import { users } from '@/lib/db/schema';
+import type { Deps } from '@/lib/deps';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
-import { recordLoginSuccess } from '@/lib/security/login-throttle';
+import { clearLoginFailures, loginThrottleKey } from '@/lib/security/login-throttle';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { hashIdentifier, hashToken, newToken } from '@/lib/security/tokens';
-import type { AccountDeps } from './deps';
 import { emailError, normalizeEmail } from './email-address';
-import { retireOneTimeLinks } from './one-time-link';
+import { ONE_TIME_LINK_LIFETIME_MS, issueOneTimeLink, retireOneTimeLinks } from './one-time-link';
 import { verifyCurrentPassword } from './verify-current-password';
 
-/** An email change confirmation link lives 48 hours, like the activation link. */
-export const EMAIL_CHANGE_TTL_MS = 48 * 60 * 60 * 1000;
+const LINK_HOURS = ONE_TIME_LINK_LIFETIME_MS.email_change / 3_600_000;
 
 /** Longest current password we will hash: anything longer is simply a wrong password. */
 const MAX_PASSWORD_INPUT = 1024;
@@ -78,7 +76,7 @@ export function maskEmail(email: string): string {
  * address, so the limit reveals nothing either.
  */
 export async function requestEmailChange(
-  deps: AccountDeps,
+  deps: Deps,
   input: { userId: string; currentPassword: string; newEmail: string; ip: string },
 ): Promise<RequestEmailChangeResult> {
   const now = deps.now();
@@ -91,7 +89,7 @@ export async function requestEmailChange(
   if (reauth.status === 'rate_limited') return 'rate_limited';
   if (reauth.status !== 'ok') return 'invalid_password';
   // The right password is a successful authentication: consecutive failures start over (LOG-03).
-  await recordLoginSuccess(deps.db, hashIdentifier(reauth.email, 'login'));
+  await clearLoginFailures(deps.db, loginThrottleKey(reauth.email));
   const newEmail = normalizeEmail(input.newEmail);
   if (newEmail === reauth.email) return 'same_email';
 
@@ -128,24 +126,23 @@ export async function requestEmailChange(
     if (account.email === newEmail) return 'same_email';
     const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.email, newEmail));
 
-    await retireOneTimeLinks(tx, emailChangeTokens, input.userId, now);
+    await retireOneTimeLinks(tx, 'email_change', input.userId, now);
     if (!owner) {
-      const token = newToken();
-      await tx.insert(emailChangeTokens).values({
+      const { url: confirmUrl } = await issueOneTimeLink(tx, {
+        kind: 'email_change',
         userId: input.userId,
         newEmail,
-        tokenHash: hashToken(token),
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS),
+        locale: account.locale,
+        now,
+        appUrl: deps.appUrl,
       });
-      const confirmUrl = `${deps.appUrl}${localizedPath('/confirm-email', account.locale)}?token=${token}`;
       await enqueueEmail(
         tx,
         {
           to: newEmail,
           template: 'email-change-confirm',
           locale: account.locale,
-          props: { confirmUrl, expiresInHours: EMAIL_CHANGE_TTL_MS / 3_600_000 },
+          props: { confirmUrl, expiresInHours: LINK_HOURS },
         },
         { now: () => now },
       );
@@ -158,8 +155,8 @@ export async function requestEmailChange(
         locale: account.locale,
         props: {
           newEmailMasked: maskEmail(newEmail),
-          expiresInHours: EMAIL_CHANGE_TTL_MS / 3_600_000,
-          forgotPasswordUrl: deps.appUrl + localizedPath('/forgot-password', account.locale),
+          expiresInHours: LINK_HOURS,
+          forgotPasswordUrl: absoluteUrl(deps.appUrl, '/forgot-password', account.locale),
         },
       },
       { now: () => now },

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { passwordResetTokens, users } from '@/lib/db/schema';
+import { absoluteUrl } from '@/lib/config/app-url';
+import { users } from '@/lib/db/schema';
+import type { Deps } from '@/lib/deps';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { hashToken, newToken } from '@/lib/security/tokens';
-import { RESET_TTL_MS, type AccountDeps } from './deps';
 import { normalizeEmail } from './email-address';
-import { retireOneTimeLinks } from './one-time-link';
+import { ONE_TIME_LINK_LIFETIME_MS, issueOneTimeLink, retireOneTimeLinks } from './one-time-link';
 
 /**
  * "Mot de passe oublié?": the answer is the same whether or not an account uses the address
@@ -17,7 +17,7 @@ import { retireOneTimeLinks } from './one-time-link';
  * and the page still looks the same, except that a per-IP refusal says "too many attempts".
  */
 export async function requestPasswordReset(
-  deps: AccountDeps,
+  deps: Deps,
   input: { email: string; locale: Locale; ip: string },
 ): Promise<'ok' | 'rate_limited'> {
   const now = deps.now();
@@ -58,8 +58,8 @@ export async function requestPasswordReset(
           template: 'reset-no-account',
           locale: input.locale,
           props: {
-            createAccountUrl: deps.appUrl + localizedPath('/create-account', input.locale),
-            forgotPasswordUrl: deps.appUrl + localizedPath('/forgot-password', input.locale),
+            createAccountUrl: absoluteUrl(deps.appUrl, '/create-account', input.locale),
+            forgotPasswordUrl: absoluteUrl(deps.appUrl, '/forgot-password', input.locale),
           },
         },
         { now: () => now },
@@ -67,23 +67,22 @@ export async function requestPasswordReset(
       return;
     }
 
-    await retireOneTimeLinks(tx, passwordResetTokens, user.id, now);
-    const token = newToken();
-    await tx.insert(passwordResetTokens).values({
-      userId: user.id,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RESET_TTL_MS),
-    });
+    await retireOneTimeLinks(tx, 'password_reset', user.id, now);
     // The account's language (I18N-02), not the page's: it is the owner's mailbox.
-    const resetUrl = `${deps.appUrl}${localizedPath('/reset-password', user.locale)}?token=${token}`;
+    const { url: resetUrl } = await issueOneTimeLink(tx, {
+      kind: 'password_reset',
+      userId: user.id,
+      locale: user.locale,
+      now,
+      appUrl: deps.appUrl,
+    });
     await enqueueEmail(
       tx,
       {
         to: email,
         template: 'password-reset',
         locale: user.locale,
-        props: { resetUrl, expiresInMinutes: RESET_TTL_MS / 60_000 },
+        props: { resetUrl, expiresInMinutes: ONE_TIME_LINK_LIFETIME_MS.password_reset / 60_000 },
       },
       { now: () => now },
     );

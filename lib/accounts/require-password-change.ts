@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import { logSecurityEvent } from '@/lib/security/events';
 import { normalizeEmail } from './email-address';
 
@@ -10,7 +10,7 @@ import { normalizeEmail } from './email-address';
  * Returns false when no account uses the address.
  */
 export async function requirePasswordChange(
-  deps: { db: Db; now: () => Date },
+  deps: Pick<Deps, 'db' | 'now'>,
   email: string,
 ): Promise<boolean> {
   const now = deps.now();

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/lib/db/schema';
 import type { Locale } from '@/lib/i18n/routing';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import type { AccountDeps } from './deps';
+import type { Deps } from '@/lib/deps';
 import { normalizeEmail } from './email-address';
 import { issueActivationLink } from './issue-activation-link';
 
@@ -11,7 +11,7 @@ import { issueActivationLink } from './issue-activation-link';
  * working (ACT-04). Answers the same for pending, active and unknown addresses.
  */
 export async function resendActivation(
-  deps: AccountDeps,
+  deps: Deps,
   input: { email: string; locale: Locale; ip: string },
 ): Promise<'ok' | 'rate_limited'> {
   const now = deps.now();

@@ -1,71 +1,56 @@
 import { eq, sql } from 'drizzle-orm';
-import { emailChangeTokens, passwordResetTokens, users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
+import { absoluteUrl } from '@/lib/config/app-url';
+import { users } from '@/lib/db/schema';
+import type { Deps } from '@/lib/deps';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath } from '@/lib/i18n/routing';
+import { fieldErrorsFrom } from '@/lib/forms/form-state';
 import { logSecurityEvent } from '@/lib/security/events';
-import { clearLoginFailures } from '@/lib/security/login-throttle';
+import { clearLoginFailures, loginThrottleKey } from '@/lib/security/login-throttle';
 import { hashPassword } from '@/lib/security/password-hash';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { hashIdentifier, hashToken } from '@/lib/security/tokens';
-import type { AccountDeps } from './deps';
-import { oneTimeLinkState, retireOneTimeLinks, type OneTimeLinkState } from './one-time-link';
-
-/** What a reset link is, one view per state (RST-02). */
-export type ResetLinkState = OneTimeLinkState;
-
-async function findToken(db: Db, token: string, forUpdate = false) {
-  if (!token || token.length > 200) return undefined;
-  const query = db
-    .select({
-      id: passwordResetTokens.id,
-      userId: passwordResetTokens.userId,
-      expiresAt: passwordResetTokens.expiresAt,
-      usedAt: passwordResetTokens.usedAt,
-      supersededAt: passwordResetTokens.supersededAt,
-      email: users.email,
-    })
-    .from(passwordResetTokens)
-    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-    .where(eq(passwordResetTokens.tokenHash, hashToken(token)));
-  const [row] = forUpdate ? await query.for('update', { of: passwordResetTokens }) : await query;
-  return row;
-}
+import {
+  findOneTimeLink,
+  oneTimeLinkState,
+  retireOneTimeLinks,
+  useOneTimeLink,
+  type DeadLinkState,
+  type OneTimeLinkState,
+} from './one-time-link';
+import { newPasswordSchema } from './schemas';
 
 /** Read-only: what the GET of the link shows (mail scanners open links, CSRF-03). */
 export async function inspectResetLink(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   token: string,
-): Promise<ResetLinkState> {
-  return (await readResetLink(deps, token)).state;
+): Promise<OneTimeLinkState> {
+  return oneTimeLinkState(await findOneTimeLink(deps.db, 'password_reset', token), deps.now());
 }
 
+export type ResetPasswordField = 'password' | 'passwordConfirm';
+
 /**
- * The link's state and, while it is valid, the account's address: the password policy refuses a
- * new password made of it (PWD-04).
+ * 'reset', or why not: the client's budget, the link's state (RST-02), or the new password
+ * refused by the policy (with the field errors, as message keys).
  */
-export async function readResetLink(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
-  token: string,
-): Promise<{ state: ResetLinkState; email?: string }> {
-  const row = await findToken(deps.db, token);
-  const state = oneTimeLinkState(row, deps.now());
-  return state === 'valid' ? { state, email: row!.email } : { state };
-}
-
-export type ResetPasswordResult = 'reset' | 'rate_limited' | Exclude<ResetLinkState, 'valid'>;
+export type ResetPasswordResult =
+  | 'reset'
+  | 'rate_limited'
+  | DeadLinkState
+  | { status: 'invalid'; fieldErrors: Partial<Record<ResetPasswordField, string>> };
 
 /**
- * The POST of the reset page; `password` has already passed the password policy. In one
- * transaction: uses the token, sets the new password, ends every session of the account, retires
- * its other reset links and queues a "your password was changed" email (RST-04). The person is
- * not signed in: they sign in with the new password. Failure counters are cleared, which also
- * opens a hard lock (LOG-03). A pending account is activated: the link proved the mailbox, as
- * the activation link would have.
+ * The POST of the reset page. The link is read once: its account's address feeds the password
+ * policy (PWD-04 refuses a password made of it). Then, in one transaction: the link is used (a
+ * guarded update: of two racing posts only one wins), the new password set, every session of
+ * the account ended, its other reset and address-change links retired, and a "your password was
+ * changed" email queued (RST-04). The person is not signed in: they sign in with the new
+ * password. Failure counters are cleared, which also opens a hard lock (LOG-03). A pending
+ * account is activated: the link proved the mailbox, as the activation link would have.
+ * `passwordConfirm` defaults to `password` (callers that confirmed it already).
  */
 export async function resetPassword(
-  deps: AccountDeps,
-  input: { token: string; password: string; ip: string },
+  deps: Deps,
+  input: { token: string; password: string; passwordConfirm?: string; ip: string },
 ): Promise<ResetPasswordResult> {
   const now = deps.now();
   const perIp = await hitRateLimit(deps.db, {
@@ -74,23 +59,24 @@ export async function resetPassword(
     now,
   });
   if (!perIp.allowed) return 'rate_limited';
-  // Cheap read first: a dead link costs no hashing.
-  const precheck = oneTimeLinkState(await findToken(deps.db, input.token), now);
-  if (precheck !== 'valid') return precheck;
-  const passwordHash = await hashPassword(input.password);
+  const link = await findOneTimeLink(deps.db, 'password_reset', input.token);
+  const state = oneTimeLinkState(link, now);
+  if (state !== 'valid' || !link) return state === 'valid' ? 'not_found' : state;
+
+  const parsed = newPasswordSchema({ email: link.account.email }).safeParse({
+    password: input.password,
+    passwordConfirm: input.passwordConfirm ?? input.password,
+  });
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsFrom(parsed.error) };
+  // Hashed before the transaction: no lock is held while argon2 runs.
+  const passwordHash = await hashPassword(parsed.data.password);
 
   const outcome = await deps.db.transaction(async (tx) => {
-    const row = await findToken(tx, input.token, true);
-    const state = oneTimeLinkState(row, now);
-    if (state !== 'valid' || !row)
-      return { state: state === 'valid' ? 'not_found' : state } as const;
-    await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: now })
-      .where(eq(passwordResetTokens.id, row.id));
-    await retireOneTimeLinks(tx, passwordResetTokens, row.userId, now);
-    // Whoever asked for an address change with the old password loses that link too.
-    await retireOneTimeLinks(tx, emailChangeTokens, row.userId, now);
+    // Lost a race with another post of the same link, or retired meanwhile: it was used.
+    if (!(await useOneTimeLink(tx, link.id, now))) return { state: 'used' } as const;
+    // The account's other reset links, and whoever asked for an address change with the old
+    // password loses that link too.
+    await retireOneTimeLinks(tx, ['password_reset', 'email_change'], link.userId, now);
     const [user] = await tx
       .update(users)
       .set({
@@ -100,7 +86,7 @@ export async function resetPassword(
         status: 'active',
         activatedAt: sql`coalesce(${users.activatedAt}, ${now.toISOString()}::timestamptz)`,
       })
-      .where(eq(users.id, row.userId))
+      .where(eq(users.id, link.userId))
       .returning({ email: users.email, locale: users.locale });
     if (!user) return { state: 'not_found' } as const;
     await enqueueEmail(
@@ -110,21 +96,21 @@ export async function resetPassword(
         template: 'password-changed',
         locale: user.locale,
         props: {
-          loginUrl: deps.appUrl + localizedPath('/login', user.locale),
-          forgotPasswordUrl: deps.appUrl + localizedPath('/forgot-password', user.locale),
+          loginUrl: absoluteUrl(deps.appUrl, '/login', user.locale),
+          forgotPasswordUrl: absoluteUrl(deps.appUrl, '/forgot-password', user.locale),
         },
       },
       { now: () => now },
     );
     await logSecurityEvent(tx, {
       type: 'password_reset',
-      userId: row.userId,
+      userId: link.userId,
       ip: input.ip,
       now,
     });
     return { state: 'reset', email: user.email } as const;
   });
   if (outcome.state !== 'reset') return outcome.state;
-  await clearLoginFailures(deps.db, hashIdentifier(outcome.email, 'login'));
+  await clearLoginFailures(deps.db, loginThrottleKey(outcome.email));
   return 'reset';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailError } from './email-address';
 import { passwordError } from '@/lib/security/password-policy';
+import { MAX_TOKEN_LENGTH } from './one-time-link';
 
 const emailField = z.string().superRefine((value, ctx) => {
   const error = emailError(value);
@@ -51,7 +52,7 @@ export const loginSchema = z.object({
 export const emailOnlySchema = z.object({ email: emailField });
 
 export const activateSchema = z.object({
-  token: z.string().max(200),
+  token: z.string().max(MAX_TOKEN_LENGTH),
   password: z
     .string()
     .min(1, 'Fields.password.errors.required')

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import type { Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
 
 /** "Mes paramètres" › preferred language: the language of every email sent from now on (I18N-02). */
 export async function setPreferredLanguage(
-  deps: { db: Db; now: () => Date },
+  deps: Pick<Deps, 'db' | 'now'>,
   input: { userId: string; language: Locale; ip: string },
 ): Promise<void> {
   const now = deps.now();

@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { logSecurityEvent } from '@/lib/security/events';
-import { checkLogin, recordLoginFailure } from '@/lib/security/login-throttle';
+import { checkLogin, loginThrottleKey, recordLoginFailure } from '@/lib/security/login-throttle';
 import { dummyVerify, verifyPassword } from '@/lib/security/password-hash';
-import { hashIdentifier } from '@/lib/security/tokens';
+import type { Deps } from '@/lib/deps';
 import { countSignInAttempt } from './authenticate';
-import type { AccountDeps } from './deps';
 
 export type ReauthResult =
   { status: 'ok'; email: string; locale: 'fr' | 'en' } | { status: 'invalid' | 'rate_limited' };
@@ -18,7 +17,7 @@ export type ReauthResult =
  * A failure is logged as `failureEvent`.
  */
 export async function verifyCurrentPassword(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   input: {
     userId: string;
     password: string;
@@ -33,14 +32,14 @@ export async function verifyCurrentPassword(
     await dummyVerify(input.password);
     return { status: 'invalid' };
   }
-  const emailKey = hashIdentifier(user.email, 'login');
-  if ((await checkLogin(deps.db, emailKey, now)) !== 'open') {
+  const throttleKey = loginThrottleKey(user.email);
+  if ((await checkLogin(deps.db, throttleKey, now)) !== 'open') {
     await dummyVerify(input.password);
     await logSecurityEvent(deps.db, { type: 'login_locked', userId: user.id, ip: input.ip, now });
     return { status: 'invalid' };
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordLoginFailure(deps.db, emailKey, now);
+    await recordLoginFailure(deps.db, throttleKey, now);
     await logSecurityEvent(deps.db, {
       type: input.failureEvent,
       userId: user.id,

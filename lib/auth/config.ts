@@ -5,8 +5,9 @@ import { useSecureCookies, SESSION_COOKIE } from './session-cookie';
 import { encodeSessionToken } from './session-token';
 
 /**
- * The edge-safe half of the Auth.js setup, shared by middleware.ts and lib/auth/index.ts.
- * No database, argon2 or server-only imports may reach this file.
+ * The half of the Auth.js setup that middleware.ts shares with lib/auth/index.ts. The middleware
+ * only answers "signed in?" from the cookie, on every page request: keep the database, argon2 and
+ * server-only modules out of this file.
  */
 
 /** Absolute session lifetime (SES-03 keeps it at 12 h; the cookie dies with it). */

@@ -2,7 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/accounts/authenticate';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
+import { runtimeDeps } from '@/lib/deps';
 import { clientIp } from '@/lib/security/client-ip';
 import { authConfig } from './config';
 
@@ -35,7 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!email || !password || email.length > 254 || password.length > 1024) {
           throw new InvalidCredentials();
         }
-        const deps = await accountDeps();
+        const deps = await runtimeDeps();
         const result = await authenticate(deps, {
           email,
           password,

@@ -4,8 +4,8 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, useSecureCookies } from './con
 import { encodeSessionToken } from './session-token';
 
 /**
- * Session lifetime (SES-02, SES-03), edge-safe: shared by middleware, the data-access layer and
- * the keep-alive route. Times are seconds since the epoch, as in the JWT.
+ * Session lifetime (SES-02, SES-03), shared by middleware, the data-access layer and the
+ * keep-alive route. Times are seconds since the epoch, as in the JWT.
  *
  * - Absolute: 12 h from authentication (`authTime`), whatever the activity.
  * - Idle: 30 min since the last request that counted as activity (`seen`). Middleware moves

@@ -29,7 +29,7 @@ function expired(claims: JWT, nowSeconds: number): boolean {
 
 /**
  * The session JWT from its cookie value: decrypted and checked for expiry, nothing more (the
- * caller decides what it may trust). Edge-safe, for middleware and the data-access layer alike.
+ * caller decides what it may trust), for middleware and the data-access layer alike.
  *
  * Read directly rather than through Auth.js's `auth()`, which also re-issues the cookie whenever
  * it can — during the sign-out action's own response too, putting back the cookie that sign-out

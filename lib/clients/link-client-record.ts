@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { buildingRegistrations, clientRecords, pinLockouts, users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath } from '@/lib/i18n/routing';
+import { absoluteUrl } from '@/lib/config/app-url';
 import { currentNoticeVersion } from '@/lib/registration/notice';
 import { logSecurityEvent } from '@/lib/security/events';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
@@ -25,7 +25,7 @@ export type LinkResult =
  * notification email and an audit event (PIN-05, PIN-09).
  */
 export async function linkClientRecord(
-  deps: { db: Db; now: () => Date; appUrl: string },
+  deps: Deps,
   input: { userId: string; pin: string; ip: string },
 ): Promise<LinkResult> {
   const { db } = deps;
@@ -128,8 +128,11 @@ export async function linkClientRecord(
         locale: registration.language,
         props: {
           clientNumber: claimed.clientNumber,
-          profileUrl:
-            deps.appUrl + localizedPath('/building-code-services/profile', registration.language),
+          profileUrl: absoluteUrl(
+            deps.appUrl,
+            '/building-code-services/profile',
+            registration.language,
+          ),
         },
       },
       { now: () => now },

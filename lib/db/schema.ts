@@ -37,64 +37,35 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
 });
 
-export const activationTokens = pgTable(
-  'activation_tokens',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** SHA-256 (hex) of the token; the token itself exists only in the email. */
-    tokenHash: text('token_hash').notNull(),
-    createdAt: createdAt(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    /** Set when a newer link is sent: an old link never works again (ACT-04). */
-    supersededAt: timestamp('superseded_at', { withTimezone: true }),
-  },
-  (t) => [uniqueIndex('activation_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
-);
-
 /**
- * "Mot de passe oublié?" links (RST-02): 15 minutes, single use, retired by a newer request or by
- * any password change. Only the SHA-256 of the token is stored.
+ * Every one-time link the portal mails (lib/accounts/one-time-link.ts): account activation (48 h,
+ * the City's guide), password reset (15 min, RST-02) and confirmation of a new sign-in address
+ * (48 h). Single use; a newer link of the same kind retires the earlier ones. Only the SHA-256 of
+ * the token is stored: the token itself exists only in the email.
  */
-export const passwordResetTokens = pgTable(
-  'password_reset_tokens',
+export const oneTimeLinks = pgTable(
+  'one_time_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['activation', 'password_reset', 'email_change'] }).notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 (hex) of the token. */
     tokenHash: text('token_hash').notNull(),
+    /** email_change only: the new address, normalized. */
+    newEmail: text('new_email'),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** Set when a newer link is sent or the password changes: the link never works again. */
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('password_reset_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
-);
-
-/**
- * A change of sign-in address waiting for its confirmation link (sent to the new address, 48 h,
- * single use, retired by a newer request). The address changes only when the link is used.
- */
-export const emailChangeTokens = pgTable(
-  'email_change_tokens',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** The new address, normalized. */
-    newEmail: text('new_email').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    createdAt: createdAt(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    supersededAt: timestamp('superseded_at', { withTimezone: true }),
-  },
-  (t) => [uniqueIndex('email_change_tokens_hash_idx').on(t.tokenHash), index().on(t.userId)],
+  (t) => [
+    uniqueIndex('one_time_links_token_hash_idx').on(t.tokenHash),
+    index().on(t.userId, t.kind),
+    index().on(t.expiresAt),
+  ],
 );
 
 /**

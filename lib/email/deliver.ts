@@ -7,7 +7,7 @@ import { getTransport } from './transport';
  * Delivers due mail once. Null when SMTP_URL is unset: nothing can be sent, the mail stays in
  * the outbox (shown at /dev/mailbox in development).
  */
-export async function drainOutbox(
+async function drainOutbox(
   opts: { now?: () => Date; limit?: number } = {},
 ): Promise<DeliveryCounts | null> {
   const transport = getTransport();
@@ -18,7 +18,8 @@ export async function drainOutbox(
 /**
  * Call from a server action after its transaction has committed: the mail goes out once the
  * response is sent, so the person never waits on SMTP. Mail that fails here stays queued for
- * the next drain (cron or `npm run outbox:drain`). Never throws into the request.
+ * the next run of the scheduled jobs (cron or `npm run scheduled-jobs`). Never throws into the
+ * request.
  */
 export function deliverOutboxSoon(): void {
   try {

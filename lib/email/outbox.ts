@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { emailMessage } from '@/emails/components/messages';
 import { emailOutbox } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import type { Locale } from '@/lib/i18n/routing';
 import { assertPayloadKey, decryptPayload, encryptPayload } from './payload-crypto';
 import { assertSafeAddress, renderEmail, type RenderedEmail } from './render';
@@ -159,6 +160,32 @@ export async function deliverPending(
     counts.sent++;
   }
   return counts;
+}
+
+/**
+ * How long a settled mail is kept: 30 days. A sent row has had its payload erased already; what
+ * is left (address, template, times) lets an operator answer "was it sent?". A failed row still
+ * holds its encrypted payload, whose links have long expired.
+ */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Housekeeping (the scheduled jobs): deletes sent mail OUTBOX_RETENTION_MS after it was sent and
+ * failed mail as long after it was queued. Pending mail is never touched. Returns how many rows
+ * went.
+ */
+export async function pruneOutbox(deps: Pick<Deps, 'db' | 'now'>): Promise<number> {
+  const cutoff = new Date(deps.now().getTime() - OUTBOX_RETENTION_MS);
+  const deleted = await deps.db
+    .delete(emailOutbox)
+    .where(
+      or(
+        and(eq(emailOutbox.status, 'sent'), lt(emailOutbox.sentAt, cutoff)),
+        and(eq(emailOutbox.status, 'failed'), lt(emailOutbox.createdAt, cutoff)),
+      ),
+    )
+    .returning({ id: emailOutbox.id });
+  return deleted.length;
 }
 
 export interface MailboxEntry {

@@ -3,9 +3,10 @@ import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import type { z } from 'zod';
 import { requireUser, type CurrentUser } from '@/lib/auth/session';
+import { runtimeDeps, type Deps } from '@/lib/deps';
 import { isLocale, type Locale } from '@/lib/i18n/routing';
 import { clientIp } from '@/lib/security/client-ip';
-import type { FormState } from './form-state';
+import { fieldErrorsFrom, textFields, type FormState } from './form-state';
 
 /**
  * The one wrapper every server action is built with (after saas-starter's `validatedAction`):
@@ -19,6 +20,8 @@ import type { FormState } from './form-state';
 export interface ActionContext {
   locale: Locale;
   ip: string;
+  /** What the domain functions need: the database, the clock, the base of email links. */
+  deps: Deps;
 }
 
 /** What a form action's body may answer instead of redirecting: message keys. */
@@ -105,7 +108,10 @@ async function requestContext(): Promise<{ ctx: ActionContext; sameOrigin: boole
   const h = await headers();
   const requested = await getLocale();
   const locale: Locale = isLocale(requested) ? requested : 'fr';
-  return { ctx: { locale, ip: clientIp(h) }, sameOrigin: isSameOriginRequest(h) };
+  return {
+    ctx: { locale, ip: clientIp(h), deps: await runtimeDeps() },
+    sameOrigin: isSameOriginRequest(h),
+  };
 }
 
 /**
@@ -142,34 +148,9 @@ interface ZodDef {
   shape?: Record<string, unknown>;
 }
 
-/** The first issue of each top-level field, as a message key. */
-export function fieldErrorsFrom<F extends string>(error: z.ZodError): Partial<Record<F, string>> {
-  const errors: Partial<Record<F, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && !(field in errors)) {
-      errors[field as F] = issue.message;
-    }
-  }
-  return errors;
-}
-
 /** The errors in the order of the schema's fields, the page's order: the summary lists them so. */
 function inOrder<F extends string>(errors: Partial<Record<F, string>>, fields: readonly F[]) {
   const ordered: Partial<Record<F, string>> = {};
   for (const field of fields) if (errors[field]) ordered[field] = errors[field];
   return ordered;
-}
-
-/** Text fields of a FormData, strings only (files and missing fields become ''). */
-export function textFields<F extends string>(
-  formData: FormData,
-  fields: readonly F[],
-): Record<F, string> {
-  const out = {} as Record<F, string>;
-  for (const field of fields) {
-    const value = formData.get(field);
-    out[field] = typeof value === 'string' ? value : '';
-  }
-  return out;
 }

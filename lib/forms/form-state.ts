@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * What a form's server action sends back, and all the form reads: errors as message keys
  * (translated when rendered, so a language switch shows them in the new language) and the
@@ -13,4 +15,29 @@ export function initialFormState<F extends string>(
   values: Partial<Record<F, string>> = {},
 ): FormState<F> {
   return { fieldErrors: {}, values };
+}
+
+/** The first issue of each top-level field, as a message key. */
+export function fieldErrorsFrom<F extends string>(error: z.ZodError): Partial<Record<F, string>> {
+  const errors: Partial<Record<F, string>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && !(field in errors)) {
+      errors[field as F] = issue.message;
+    }
+  }
+  return errors;
+}
+
+/** Text fields of a FormData, strings only (files and missing fields become ''). */
+export function textFields<F extends string>(
+  formData: FormData,
+  fields: readonly F[],
+): Record<F, string> {
+  const out = {} as Record<F, string>;
+  for (const field of fields) {
+    const value = formData.get(field);
+    out[field] = typeof value === 'string' ? value : '';
+  }
+  return out;
 }

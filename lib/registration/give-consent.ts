@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { buildingRegistrations, consents, users } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import type { Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
 import { BUILDING_SERVICE_KEY, currentNoticeVersion, noticeSha256 } from './notice';
@@ -14,7 +14,7 @@ import { registrationStateOf, type RegistrationState } from './registration-stat
  * Returns the state the person is in afterwards.
  */
 export async function giveConsent(
-  deps: { db: Db; now: () => Date },
+  deps: Pick<Deps, 'db' | 'now'>,
   input: { userId: string; locale: Locale; profile: ProfileInput },
 ): Promise<{ status: 'ok'; state: RegistrationState } | { status: 'wrong_step' }> {
   const now = deps.now();

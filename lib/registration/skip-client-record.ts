@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { buildingRegistrations } from '@/lib/db/schema';
-import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import { logSecurityEvent } from '@/lib/security/events';
 import { currentNoticeVersion } from './notice';
 
@@ -9,7 +9,7 @@ import { currentNoticeVersion } from './notice';
  * later from "Mon profil". Only at the client-record step; otherwise nothing changes.
  */
 export async function skipClientRecord(
-  deps: { db: Db; now: () => Date },
+  deps: Pick<Deps, 'db' | 'now'>,
   userId: string,
 ): Promise<'ok' | 'wrong_step'> {
   const now = deps.now();

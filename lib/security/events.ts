@@ -15,7 +15,6 @@ import { hashIdentifier } from './tokens';
 export const SECURITY_EVENT_TYPES = [
   'register',
   'register_existing',
-  'activation_sent',
   'activate',
   'activate_failed',
   'login_success',

@@ -1,11 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import { loginThrottles } from '@/lib/db/schema';
+import { hashIdentifier } from './tokens';
 
 /**
  * Per-account sign-in throttle (LOG-03, ACT-05), keyed on the normalized email — hashed, and
  * whether or not an account exists, so an unknown address locks exactly like a real one.
- * Login and the activation page share it (same key: `hashIdentifier(normalizedEmail, 'login')`).
+ * Sign-in, the activation page and every current-password check share it: one key per address,
+ * `loginThrottleKey(normalizedEmail)`, the only name this key has.
  *
  * - Every 5th consecutive failure locks the key for 15 minutes.
  * - 100 consecutive failures hard-lock it: only a password reset (`clearLoginFailures`) opens it.
@@ -23,6 +26,11 @@ export const LOCK_EVERY_FAILURES = 5;
 export const LOCK_DURATION_MS = 15 * 60_000;
 export const HARD_LOCK_FAILURES = 100;
 
+/** The throttle key of a normalized email address: a keyed hash, never the address itself. */
+export function loginThrottleKey(normalizedEmail: string): string {
+  return hashIdentifier(normalizedEmail, 'login');
+}
+
 /** The state a counter row (none: no failures) leaves its key in at `now`. */
 export function loginThrottleState(
   row: { failures: number; lockedUntil: Date | null } | undefined,
@@ -35,11 +43,15 @@ export function loginThrottleState(
 }
 
 /** Whether a sign-in attempt for this key may be evaluated now. */
-export async function checkLogin(db: Db, emailKey: string, now: Date): Promise<LoginThrottleState> {
+export async function checkLogin(
+  db: Db,
+  throttleKey: string,
+  now: Date,
+): Promise<LoginThrottleState> {
   const [row] = await db
     .select({ failures: loginThrottles.failures, lockedUntil: loginThrottles.lockedUntil })
     .from(loginThrottles)
-    .where(eq(loginThrottles.key, emailKey));
+    .where(eq(loginThrottles.key, throttleKey));
   return loginThrottleState(row, now);
 }
 
@@ -49,13 +61,13 @@ export async function checkLogin(db: Db, emailKey: string, now: Date): Promise<L
  */
 export async function recordLoginFailure(
   db: Db,
-  emailKey: string,
+  throttleKey: string,
   now: Date,
 ): Promise<LoginThrottleState> {
   const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS).toISOString();
   const [row] = await db
     .insert(loginThrottles)
-    .values({ key: emailKey, failures: 1, lockedUntil: null, updatedAt: now })
+    .values({ key: throttleKey, failures: 1, lockedUntil: null, updatedAt: now })
     .onConflictDoUpdate({
       target: loginThrottles.key,
       set: {
@@ -69,12 +81,33 @@ export async function recordLoginFailure(
   return loginThrottleState(row, now);
 }
 
-/** Clears the counter: what a password reset calls (it also lifts a hard lock). */
-export async function clearLoginFailures(db: Db, emailKey: string): Promise<void> {
-  await db.delete(loginThrottles).where(eq(loginThrottles.key, emailKey));
+/**
+ * Clears the counter: after a successful sign-in (consecutive failures start over) and a
+ * password reset (which also lifts a hard lock).
+ */
+export async function clearLoginFailures(db: Db, throttleKey: string): Promise<void> {
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, throttleKey));
 }
 
-/** A successful sign-in: consecutive failures start over. */
-export async function recordLoginSuccess(db: Db, emailKey: string): Promise<void> {
-  await clearLoginFailures(db, emailKey);
+/**
+ * A counter idle this long is forgotten by `pruneLoginThrottles`: its failures no longer count as
+ * consecutive. 30 days, so a slow guesser gains at most 99 guesses a month per address beyond the
+ * 15-minute locks, which the per-IP limit and the password policy already bound.
+ */
+export const LOGIN_THROTTLE_IDLE_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Housekeeping (the scheduled jobs): deletes counters untouched for LOGIN_THROTTLE_IDLE_MS (their
+ * 15-minute lock long over). A hard-locked key is kept, however old: only a password reset opens it. Returns
+ * how many rows went.
+ */
+export async function pruneLoginThrottles(deps: Pick<Deps, 'db' | 'now'>): Promise<number> {
+  const cutoff = new Date(deps.now().getTime() - LOGIN_THROTTLE_IDLE_MS);
+  const deleted = await deps.db
+    .delete(loginThrottles)
+    .where(
+      and(lt(loginThrottles.updatedAt, cutoff), lt(loginThrottles.failures, HARD_LOCK_FAILURES)),
+    )
+    .returning({ key: loginThrottles.key });
+  return deleted.length;
 }

@@ -1,5 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/types';
+import type { Deps } from '@/lib/deps';
 import { rateLimits } from '@/lib/db/schema';
 import { ipRateLimitBucket } from './client-ip';
 import { hashIdentifier } from './tokens';
@@ -95,14 +96,17 @@ export async function hitRateLimit(
   };
 }
 
-/** Deletes counters whose window ended long ago (run from a cron; optional housekeeping). */
+/**
+ * Housekeeping (the scheduled jobs): deletes counters whose window ended long ago — a row older
+ * than the longest window counts for nothing (the next hit starts a new window). Returns how many
+ * rows went.
+ */
 export async function pruneRateLimits(
-  db: Db,
-  now: Date,
+  deps: Pick<Deps, 'db' | 'now'>,
   olderThanMs = LONGEST_WINDOW_MS,
 ): Promise<number> {
-  const cutoff = new Date(now.getTime() - olderThanMs);
-  const deleted = await db
+  const cutoff = new Date(deps.now().getTime() - olderThanMs);
+  const deleted = await deps.db
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, cutoff))
     .returning({ key: rateLimits.key });

@@ -574,7 +574,7 @@ test('CSRF-02: route handlers refuse cross-site posts; the Auth.js credentials c
     { origin: 'https://evil.example', authorization: 'Bearer not-the-secret' },
   ];
   for (const headers of crossSite) {
-    const cron = await request.post('/api/cron/outbox', {
+    const cron = await request.post('/api/cron/scheduled-jobs', {
       form: { drain: '1' },
       headers: { 'x-real-ip': uniqueIp(), ...headers },
     });

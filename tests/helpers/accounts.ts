@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { activateAccount } from '@/lib/accounts/activate-account';
 import { createAccount } from '@/lib/accounts/create-account';
-import type { AccountDeps } from '@/lib/accounts/deps';
-import { emailOutbox, users } from '@/lib/db/schema';
+import type { Deps } from '@/lib/deps';
+import type { OneTimeLinkKind } from '@/lib/accounts/one-time-link';
+import { emailOutbox, oneTimeLinks, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { decryptPayload } from '@/lib/email/payload-crypto';
 import type { Locale } from '@/lib/i18n/routing';
@@ -10,8 +11,16 @@ import { fakeClock } from './db';
 
 export const GOOD_PASSWORD = 'violet tambour quinze nuages';
 
-export function testDeps(db: Db, clock = fakeClock()): AccountDeps & { clock: typeof clock } {
+export function testDeps(db: Db, clock = fakeClock()): Deps & { clock: typeof clock } {
   return { db, now: clock.now, appUrl: 'https://portal.test', clock };
+}
+
+/** The stored one-time links of one kind (and `where`), as tests read the table. */
+export function linksOf(db: Db, kind: OneTimeLinkKind, where?: SQL) {
+  return db
+    .select()
+    .from(oneTimeLinks)
+    .where(and(eq(oneTimeLinks.kind, kind), where));
 }
 
 let ipCounter = 0;
@@ -22,7 +31,7 @@ export function nextIp(): string {
 }
 
 export async function register(
-  deps: AccountDeps,
+  deps: Deps,
   email: string,
   opts: { password?: string; locale?: Locale; ip?: string } = {},
 ) {
@@ -75,7 +84,7 @@ export async function latestResetToken(db: Db, email: string): Promise<string> {
 
 /** Registers and activates an account, as its owner would from the activation email. */
 export async function activatedAccount(
-  deps: AccountDeps,
+  deps: Deps,
   email: string,
   opts: { password?: string; locale?: Locale } = {},
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import { activateAccount } from '@/lib/accounts/activate-account';
 import { giveConsent } from '@/lib/registration/give-consent';
 import { profileSchema } from '@/lib/registration/profile-schema';
-import type { AccountDeps } from '@/lib/accounts/deps';
+import type { Deps } from '@/lib/deps';
 import { GOOD_PASSWORD, latestActivationToken, nextIp, register } from './accounts';
 
 export const PROFILE = {
@@ -23,7 +23,7 @@ export const PROFILE = {
 };
 
 /** An active account; returns its id. */
-export async function activeUser(deps: AccountDeps, email: string): Promise<string> {
+export async function activeUser(deps: Deps, email: string): Promise<string> {
   await register(deps, email);
   const token = await latestActivationToken(deps.db, email);
   const result = await activateAccount(deps, { token, password: GOOD_PASSWORD, ip: nextIp() });
@@ -32,7 +32,7 @@ export async function activeUser(deps: AccountDeps, email: string): Promise<stri
 }
 
 /** An active account that has given consent (at the client-record step). */
-export async function consentedUser(deps: AccountDeps, email: string): Promise<string> {
+export async function consentedUser(deps: Deps, email: string): Promise<string> {
   const userId = await activeUser(deps, email);
   const result = await giveConsent(deps, {
     userId,

@@ -4,7 +4,7 @@ import { authenticate } from '@/lib/accounts/authenticate';
 import { countRegistrationAttempt } from '@/lib/accounts/create-account';
 import { endSessions } from '@/lib/accounts/end-sessions';
 import { resendActivation } from '@/lib/accounts/resend-activation';
-import { activationTokens, emailOutbox, users } from '@/lib/db/schema';
+import { emailOutbox, users } from '@/lib/db/schema';
 import { createTestDb, type TestDb } from '../helpers/db';
 import {
   GOOD_PASSWORD,
@@ -14,6 +14,7 @@ import {
   register,
   testDeps,
   userByEmail,
+  linksOf,
 } from '../helpers/accounts';
 
 const HOUR = 3_600_000;
@@ -49,7 +50,7 @@ describe('createAccount', () => {
     expect(mail?.props?.activationUrl).toMatch(
       /^https:\/\/portal\.test\/fr\/activer\?token=[\w-]{43}$/,
     );
-    const [token] = await t.db.select().from(activationTokens);
+    const [token] = await linksOf(t.db, 'activation');
     expect(token!.expiresAt.getTime() - deps.now().getTime()).toBe(48 * HOUR);
   });
 
@@ -126,7 +127,7 @@ describe('createAccount', () => {
     await register(deps, 'secret@example.ca');
     const token = await latestActivationToken(t.db, 'secret@example.ca');
     const dump = JSON.stringify({
-      tokens: await t.db.select().from(activationTokens),
+      tokens: await linksOf(t.db, 'activation'),
       outbox: await t.db.select().from(emailOutbox),
       users: await t.db.select().from(users),
     });

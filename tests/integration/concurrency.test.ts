@@ -10,7 +10,7 @@ import { giveConsent } from '@/lib/registration/give-consent';
 import { profileSchema } from '@/lib/registration/profile-schema';
 import { createNeonDb, migrateDatabase, type Db } from '@/lib/db/client';
 import {
-  activationTokens,
+  oneTimeLinks,
   clientRecords,
   consents,
   emailOutbox,
@@ -21,9 +21,8 @@ import {
   users,
 } from '@/lib/db/schema';
 import { deliverPending, type MailTransport } from '@/lib/email/outbox';
-import { LOCK_EVERY_FAILURES } from '@/lib/security/login-throttle';
+import { LOCK_EVERY_FAILURES, loginThrottleKey } from '@/lib/security/login-throttle';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { hashIdentifier } from '@/lib/security/tokens';
 import {
   activatedAccount,
   GOOD_PASSWORD,
@@ -184,16 +183,11 @@ describe.each(backends)('under concurrency, on $name', (backend) => {
         .from(emailOutbox)
         .where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, 'activation')));
       expect(mails).toHaveLength(LIMITS.activationEmailsPerAddress.limit);
-      expect(await count(db, activationTokens, eq(activationTokens.userId, user!.id))).toBe(
-        LIMITS.activationEmailsPerAddress.limit,
-      );
+      const ofUser = and(eq(oneTimeLinks.kind, 'activation'), eq(oneTimeLinks.userId, user!.id));
+      expect(await count(db, oneTimeLinks, ofUser)).toBe(LIMITS.activationEmailsPerAddress.limit);
       // Only the newest link works (ACT-04).
-      const live = and(
-        eq(activationTokens.userId, user!.id),
-        isNull(activationTokens.supersededAt),
-        isNull(activationTokens.usedAt),
-      );
-      expect(await count(db, activationTokens, live)).toBe(1);
+      const live = and(ofUser, isNull(oneTimeLinks.supersededAt), isNull(oneTimeLinks.usedAt));
+      expect(await count(db, oneTimeLinks, live)).toBe(1);
       // The budget counted every one of the attempts: no lost update.
       const [budget] = await db
         .select({ count: rateLimits.count })
@@ -357,7 +351,7 @@ describe.each(backends)('under concurrency, on $name', (backend) => {
     const [throttle] = await db
       .select()
       .from(loginThrottles)
-      .where(eq(loginThrottles.key, hashIdentifier(email, 'login')));
+      .where(eq(loginThrottles.key, loginThrottleKey(email)));
     expect(throttle?.failures).toBe(evaluated);
     expect(throttle?.lockedUntil?.getTime()).toBeGreaterThan(deps.now().getTime());
     // Locked: even the right password is refused now.

@@ -15,7 +15,7 @@ import {
   requestEmailChange,
 } from '@/lib/accounts/request-email-change';
 import type { Db } from '@/lib/db/types';
-import { emailChangeTokens, securityEvents } from '@/lib/db/schema';
+import { oneTimeLinks, securityEvents } from '@/lib/db/schema';
 import { createTestDb, type TestDb } from '../helpers/db';
 import {
   GOOD_PASSWORD,
@@ -26,6 +26,7 @@ import {
   register,
   testDeps,
   userByEmail,
+  linksOf,
 } from '../helpers/accounts';
 
 const MINUTE = 60_000;
@@ -129,7 +130,7 @@ describe('requestEmailChange', () => {
     expect(await ask('owner@example.ca', 'new@example.ca')).toBe('invalid_password');
     expect((await signIn('owner@example.ca')).status).toBe('invalid');
     expect((await outbox(t.db)).slice(before)).toEqual([]);
-    expect(await t.db.select().from(emailChangeTokens)).toEqual([]);
+    expect(await linksOf(t.db, 'email_change')).toEqual([]);
     expect((await userByEmail(t.db, 'owner@example.ca'))!.email).toBe('owner@example.ca');
 
     deps.clock.advance(15 * MINUTE);
@@ -169,7 +170,7 @@ describe('requestEmailChange', () => {
     await activatedAccount(deps, 'hash@example.ca');
     await ask('hash@example.ca', 'Hashed@Example.ca');
     const token = await latestConfirmToken(t.db, 'hashed@example.ca');
-    const rows = await t.db.select().from(emailChangeTokens);
+    const rows = await linksOf(t.db, 'email_change');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]!.newEmail).toBe('hashed@example.ca');
@@ -186,7 +187,7 @@ describe('requestEmailChange', () => {
     expect(mails.map((m) => [m.toAddress, m.template])).toEqual([
       ['mover@example.ca', 'email-change-notice'],
     ]);
-    expect(await t.db.select().from(emailChangeTokens)).toEqual([]);
+    expect(await linksOf(t.db, 'email_change')).toEqual([]);
     const [event] = await events('email_change_requested');
     expect(event!.detail).toEqual({ outcome: 'address_taken' });
   });
@@ -250,7 +251,7 @@ describe('confirmEmailChange', () => {
       newEmail: 'got@example.ca',
     });
     expect(await inspectEmailChangeLink(deps, token)).toBe('valid');
-    expect((await t.db.select().from(emailChangeTokens))[0]!.usedAt).toBeNull();
+    expect((await linksOf(t.db, 'email_change'))[0]!.usedAt).toBeNull();
     expect(await userByEmail(t.db, 'get@example.ca')).toBeDefined();
   });
 
@@ -340,9 +341,12 @@ describe('confirmEmailChange', () => {
     await ask('other@example.ca', 'one@example.ca');
     await ask('other@example.ca', 'two@example.ca');
     // A link of the same account not yet retired (as a race would leave it).
-    await t.db.update(emailChangeTokens).set({ supersededAt: null });
+    await t.db
+      .update(oneTimeLinks)
+      .set({ supersededAt: null })
+      .where(eq(oneTimeLinks.kind, 'email_change'));
     expect(await confirm(await latestConfirmToken(t.db, 'two@example.ca'))).toBe('changed');
-    const rows = await t.db.select().from(emailChangeTokens);
+    const rows = await linksOf(t.db, 'email_change');
     expect(rows.every((r) => r.usedAt || r.supersededAt)).toBe(true);
     expect(await confirm(await latestConfirmToken(t.db, 'one@example.ca'))).toBe('superseded');
   });

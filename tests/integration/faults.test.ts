@@ -16,12 +16,11 @@ import { resetPassword } from '@/lib/accounts/reset-password';
 import { DatabaseLockedError, acquirePgliteLock, lockPathFor } from '@/lib/db/pglite-lock';
 import * as schema from '@/lib/db/schema';
 import {
-  activationTokens,
+  oneTimeLinks,
   buildingRegistrations,
   consents,
   contactDetails,
   emailOutbox,
-  passwordResetTokens,
   rateLimits,
   securityEvents,
   users,
@@ -202,7 +201,7 @@ describe('a process killed between its commit and the delivery', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('the mail it queued is delivered by `npm run outbox:drain` (scripts/outbox-drain.ts)', async () => {
+  it('the mail it queued is delivered by `npm run scheduled-jobs` (scripts/scheduled-jobs.ts)', async () => {
     const email = 'orphan@example.ca';
     // The "request": a sign-up committed on the embedded database; the process then goes away
     // without anyone delivering (no deliverOutboxSoon, no cron yet). Real time: the script
@@ -214,7 +213,7 @@ describe('a process killed between its commit and the delivery', () => {
       await client.close();
     }
 
-    const { stdout } = await run(process.execPath, [TSX, 'scripts/outbox-drain.ts'], {
+    const { stdout } = await run(process.execPath, [TSX, 'scripts/scheduled-jobs.ts'], {
       env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: dir, SMTP_URL: sink.url },
       timeout: 60_000,
     });
@@ -314,8 +313,7 @@ function isInjectedFault(error: unknown): boolean {
 async function snapshot(db: Db) {
   const tables = {
     users,
-    activationTokens,
-    passwordResetTokens,
+    oneTimeLinks,
     emailOutbox,
     securityEvents,
     buildingRegistrations,
@@ -346,7 +344,7 @@ describe('a database error in the middle of a transaction leaves no partial rows
         // The per-IP hit of the same table happens before the transaction and is meant to stay.
         { table: rateLimits, when: "NEW.key like 'activation-mail:%'" },
         { table: users },
-        { table: activationTokens },
+        { table: oneTimeLinks },
         { table: emailOutbox },
         { table: securityEvents },
       ]),
@@ -367,7 +365,7 @@ describe('a database error in the middle of a transaction leaves no partial rows
       // Once the fault is gone, the same sign-up works completely.
       expect(await register(deps, email)).toBe('ok');
       const user = await userByEmail(t.db, email);
-      expect(await count(t.db, activationTokens, eq(activationTokens.userId, user!.id))).toBe(1);
+      expect(await count(t.db, oneTimeLinks, eq(oneTimeLinks.userId, user!.id))).toBe(1);
       expect(await count(t.db, emailOutbox, eq(emailOutbox.toAddress, email))).toBe(1);
     });
 
@@ -418,8 +416,8 @@ describe('a database error in the middle of a transaction leaves no partial rows
         expect(await userByEmail(t.db, email)).toEqual(account);
         const [link] = await t.db
           .select()
-          .from(passwordResetTokens)
-          .where(and(eq(passwordResetTokens.userId, userId)));
+          .from(oneTimeLinks)
+          .where(and(eq(oneTimeLinks.kind, 'password_reset'), eq(oneTimeLinks.userId, userId)));
         expect(link).toMatchObject({ usedAt: null, supersededAt: null });
         expect(
           (await authenticate(deps, { email, password: GOOD_PASSWORD, ip: nextIp() })).status,

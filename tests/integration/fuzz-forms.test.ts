@@ -16,7 +16,8 @@ import { emailError, normalizeEmail } from '@/lib/accounts/email-address';
 import { emailChangeSchema, requestEmailChange } from '@/lib/accounts/request-email-change';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { resendActivation } from '@/lib/accounts/resend-activation';
-import { readResetLink, resetPassword } from '@/lib/accounts/reset-password';
+import { inspectResetLink, resetPassword } from '@/lib/accounts/reset-password';
+import { findOneTimeLink } from '@/lib/accounts/one-time-link';
 import {
   activateSchema,
   createAccountSchema,
@@ -28,21 +29,19 @@ import { issueClientPin } from '@/lib/clients/issue-client-pin';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
 import { normalizePin } from '@/lib/clients/pin';
 import {
-  activationTokens,
+  oneTimeLinks,
   buildingRegistrations,
   consents,
   contactDetails,
-  emailChangeTokens,
   emailOutbox,
   loginThrottles,
-  passwordResetTokens,
   pinLockouts,
   rateLimits,
   users,
 } from '@/lib/db/schema';
 import { deliverPending, enqueueEmail } from '@/lib/email/outbox';
 import { assertSafeAddress } from '@/lib/email/render';
-import { fieldErrorsFrom, textFields } from '@/lib/forms/form-action';
+import { fieldErrorsFrom, textFields } from '@/lib/forms/form-state';
 import { giveConsent } from '@/lib/registration/give-consent';
 import {
   COUNTRIES,
@@ -711,15 +710,16 @@ describe('domain functions on whatever passed the schema', () => {
     const result = await t.db.execute(sql`
       select
         (select count(*) from users u where u.status = 'pending' and not exists
-          (select 1 from activation_tokens a where a.user_id = u.id))::int as "pendingWithoutLink",
-        (select count(*) from (select user_id from activation_tokens
-          where used_at is null and superseded_at is null group by user_id having count(*) > 1) x
+          (select 1 from one_time_links a where a.kind = 'activation' and a.user_id = u.id)
+        )::int as "pendingWithoutLink",
+        (select count(*) from (select user_id from one_time_links where kind = 'activation'
+          and used_at is null and superseded_at is null group by user_id having count(*) > 1) x
         )::int as "severalLiveActivationLinks",
-        (select count(*) from (select user_id from password_reset_tokens
-          where used_at is null and superseded_at is null group by user_id having count(*) > 1) x
+        (select count(*) from (select user_id from one_time_links where kind = 'password_reset'
+          and used_at is null and superseded_at is null group by user_id having count(*) > 1) x
         )::int as "severalLiveResetLinks",
-        (select count(*) from (select user_id from email_change_tokens
-          where used_at is null and superseded_at is null group by user_id having count(*) > 1) x
+        (select count(*) from (select user_id from one_time_links where kind = 'email_change'
+          and used_at is null and superseded_at is null group by user_id having count(*) > 1) x
         )::int as "severalLiveEmailChangeLinks",
         (select count(*) from building_registrations r where not exists
           (select 1 from consents c where c.user_id = r.user_id))::int as "registrationWithoutConsent",
@@ -732,7 +732,7 @@ describe('domain functions on whatever passed the schema', () => {
         )::int as "linkedWithoutRecord",
         (select count(*) from users where email ~ '[A-Z[:cntrl:]]' or email <> btrim(email)
         )::int as "unnormalizedEmail",
-        (select count(*) from email_change_tokens where new_email ~ '[A-Z[:cntrl:]]'
+        (select count(*) from one_time_links where new_email ~ '[A-Z[:cntrl:]]'
         )::int as "unnormalizedNewEmail",
         (select count(*) from email_outbox where to_address ~ '[[:cntrl:]]')::int as "unsafeRecipient",
         (select count(*) from building_registrations where concat_ws('|', first_name, last_name,
@@ -798,7 +798,7 @@ describe('domain functions on whatever passed the schema', () => {
         expect(user).toBeDefined();
         if (!existed) {
           created++;
-          expect(await count(activationTokens, eq(activationTokens.userId, user!.id))).toBe(1);
+          expect(await count(oneTimeLinks, eq(oneTimeLinks.userId, user!.id))).toBe(1);
           expect(await mailsTo(email, 'activation')).toBe(before.mails + 1);
         }
         await expectConsistent();
@@ -879,7 +879,8 @@ describe('domain functions on whatever passed the schema', () => {
         });
         fc.pre(data !== undefined);
         const user = await insertUser('pending');
-        await t.db.insert(activationTokens).values({
+        await t.db.insert(oneTimeLinks).values({
+          kind: 'activation',
           userId: user.id,
           tokenHash: hashToken(token),
           createdAt: deps.now(),
@@ -903,7 +904,8 @@ describe('domain functions on whatever passed the schema', () => {
 
   it(`resend activation: resendActivation never throws and mails only a pending account (${DB_RUNS} runs)`, async () => {
     const pending = await insertUser('pending', 'fuzz.pending@example.ca');
-    await t.db.insert(activationTokens).values({
+    await t.db.insert(oneTimeLinks).values({
+      kind: 'activation',
       userId: pending.id,
       tokenHash: hashToken(newToken()),
       expiresAt: new Date(deps.now().getTime() + 3_600_000),
@@ -989,15 +991,17 @@ describe('domain functions on whatever passed the schema', () => {
         // reading the link back out of the encrypted outbox costs more as the outbox grows).
         const user = await insertUser('active', email);
         const token = newToken();
-        await t.db.insert(passwordResetTokens).values({
+        await t.db.insert(oneTimeLinks).values({
+          kind: 'password_reset',
           userId: user.id,
           tokenHash: hashToken(token),
           createdAt: deps.now(),
           expiresAt: new Date(deps.now().getTime() + 15 * 60_000),
         });
-        // The action reads the link first (the form is checked against the account's address).
-        const link = await readResetLink(deps, token);
-        expect(link).toEqual({ state: 'valid', email });
+        // The link is valid and names the account whose address the form is checked against.
+        const link = await findOneTimeLink(t.db, 'password_reset', token);
+        expect(await inspectResetLink(deps, token)).toBe('valid');
+        expect(link?.account.email).toBe(email);
         const [before] = await t.db.select().from(users).where(eq(users.id, user.id));
         const mails = await mailsTo(user.email, 'password-changed');
         expect(await resetPassword(deps, { token, password: data.password, ip: nextIp() })).toBe(
@@ -1007,7 +1011,7 @@ describe('domain functions on whatever passed the schema', () => {
         expect(after?.passwordHash).not.toBe(before?.passwordHash);
         expect(after?.sessionVersion).toBe(before!.sessionVersion + 1);
         expect(await mailsTo(user.email, 'password-changed')).toBe(mails + 1);
-        expect((await readResetLink(deps, token)).state).toBe('used');
+        expect(await inspectResetLink(deps, token)).toBe('used');
         await expectConsistent();
       }),
       { numRuns: HASH_RUNS },
@@ -1200,8 +1204,8 @@ describe('domain functions on whatever passed the schema', () => {
         const taken = (await count(users, eq(users.email, address))) === 1;
         const links = await t.db
           .select()
-          .from(emailChangeTokens)
-          .where(eq(emailChangeTokens.userId, user.id));
+          .from(oneTimeLinks)
+          .where(and(eq(oneTimeLinks.kind, 'email_change'), eq(oneTimeLinks.userId, user.id)));
         if (!samePassword(data.currentPassword, GOOD_PASSWORD)) {
           expect(result).toBe('invalid_password');
           expect(links).toEqual([]);

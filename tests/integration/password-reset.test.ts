@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { inspectResetLink, resetPassword } from '@/lib/accounts/reset-password';
-import { passwordResetTokens, securityEvents, users } from '@/lib/db/schema';
+import { oneTimeLinks, securityEvents, users } from '@/lib/db/schema';
 import { HARD_LOCK_FAILURES } from '@/lib/security/login-throttle';
 import { createTestDb, type TestDb } from '../helpers/db';
 import {
@@ -15,6 +15,7 @@ import {
   register,
   testDeps,
   userByEmail,
+  linksOf,
 } from '../helpers/accounts';
 
 const MINUTE = 60_000;
@@ -74,7 +75,7 @@ describe('requestPasswordReset', () => {
     await activatedAccount(deps, 'hash@example.ca');
     await ask('hash@example.ca');
     const token = await latestResetToken(t.db, 'hash@example.ca');
-    const rows = await t.db.select().from(passwordResetTokens);
+    const rows = await linksOf(t.db, 'password_reset');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -121,7 +122,7 @@ describe('resetPassword', () => {
     const token = await latestResetToken(t.db, 'get@example.ca');
     expect(await inspectResetLink(deps, token)).toBe('valid');
     expect(await inspectResetLink(deps, token)).toBe('valid');
-    expect((await t.db.select().from(passwordResetTokens))[0]!.usedAt).toBeNull();
+    expect((await linksOf(t.db, 'password_reset'))[0]!.usedAt).toBeNull();
   });
 
   it('RST-04: sets the new password, ends every session, mails a notice and does not sign in', async () => {
@@ -187,9 +188,12 @@ describe('resetPassword', () => {
     await ask('other@example.ca');
     const token = await latestResetToken(t.db, 'other@example.ca');
     // A link issued to the same account but not yet retired (as a race would leave it).
-    await t.db.update(passwordResetTokens).set({ supersededAt: null });
+    await t.db
+      .update(oneTimeLinks)
+      .set({ supersededAt: null })
+      .where(eq(oneTimeLinks.kind, 'password_reset'));
     await reset(token);
-    const rows = await t.db.select().from(passwordResetTokens);
+    const rows = await linksOf(t.db, 'password_reset');
     expect(rows.every((r) => r.usedAt || r.supersededAt)).toBe(true);
   });
 

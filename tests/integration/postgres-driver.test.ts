@@ -83,7 +83,7 @@ describe.runIf(url)('production driver (Neon over WebSocket) against PostgreSQL'
     expect(tables.map((t) => t.table_name)).toEqual(
       expect.arrayContaining([
         'users',
-        'activation_tokens',
+        'one_time_links',
         'email_outbox',
         'rate_limits',
         'login_throttles',

@@ -108,7 +108,7 @@ describe('SQL statements on the hot paths', () => {
       'insert rate_limits',
       'insert users',
       'insert rate_limits',
-      'insert activation_tokens',
+      'insert one_time_links',
       'insert email_outbox',
       'insert security_events',
     ]);
@@ -117,7 +117,7 @@ describe('SQL statements on the hot paths', () => {
   it('a repeated sign-up of a pending address still retires the earlier link (ACT-04)', async () => {
     await register(deps, 'encore@example.ca');
     const sent = await statementsOf(() => register(deps, 'encore@example.ca'));
-    expect(sent).toContain('update activation_tokens');
+    expect(sent).toContain('update one_time_links');
     expect(sent).toContain('select users');
     expect(sent).toContain('insert users');
   });

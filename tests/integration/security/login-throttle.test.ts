@@ -4,9 +4,8 @@ import {
   checkLogin,
   clearLoginFailures,
   recordLoginFailure,
-  recordLoginSuccess,
+  loginThrottleKey,
 } from '@/lib/security/login-throttle';
-import { hashIdentifier } from '@/lib/security/tokens';
 import { createTestDb, fakeClock, type TestDb } from '../../helpers/db';
 
 const MIN = 60_000;
@@ -17,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const key = hashIdentifier('jean.tremblay@ex.ca', 'login');
+const key = loginThrottleKey('jean.tremblay@ex.ca');
 
 async function fail(times: number, now: Date) {
   let state = await checkLogin(t.db, key, now);
@@ -58,7 +57,7 @@ describe('login throttle (LOG-03)', () => {
   it('does not lock after 4 failures, a success, then 4 failures', async () => {
     const now = fakeClock().now();
     await fail(4, now);
-    await recordLoginSuccess(t.db, key);
+    await clearLoginFailures(t.db, key);
     expect(await fail(4, now)).toBe('open');
     expect(await checkLogin(t.db, key, now)).toBe('open');
   });
@@ -103,7 +102,7 @@ describe('login throttle (LOG-03)', () => {
   it('keeps keys apart: locking one email leaves another open', async () => {
     const now = fakeClock().now();
     await fail(5, now);
-    expect(await checkLogin(t.db, hashIdentifier('autre@ex.ca', 'login'), now)).toBe('open');
+    expect(await checkLogin(t.db, loginThrottleKey('autre@ex.ca'), now)).toBe('open');
   });
 
   it('stores the hashed key only', async () => {

@@ -79,7 +79,7 @@ describe('hitRateLimit', () => {
     await hitRateLimit(t.db, { key: 'old', ...perIp, now: clock.now() });
     clock.advance(2 * 3_600_000);
     await hitRateLimit(t.db, { key: 'new', ...perIp, now: clock.now() });
-    expect(await pruneRateLimits(t.db, clock.now())).toBe(1);
+    expect(await pruneRateLimits({ db: t.db, now: clock.now })).toBe(1);
     expect((await t.db.select().from(rateLimits)).map((r) => r.key)).toEqual(['new']);
   });
 });

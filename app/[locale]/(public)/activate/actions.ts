@@ -3,7 +3,6 @@
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { activateAccount } from '@/lib/accounts/activate-account';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { activateSchema } from '@/lib/accounts/schemas';
 import { signIn } from '@/lib/auth';
 import { formAction } from '@/lib/forms/form-action';
@@ -18,8 +17,8 @@ export type ActivateField = 'password';
  */
 export const activateAction = formAction(
   { schema: activateSchema, secret: ['token', 'password'] },
-  async ({ token, password }, { locale, ip }) => {
-    const result = await activateAccount(await accountDeps(), { token, password, ip });
+  async ({ token, password }, { locale, ip, deps }) => {
+    const result = await activateAccount(deps, { token, password, ip });
     switch (result.status) {
       case 'invalid_password':
         return { fieldErrors: { password: 'ActivatePage.errors.invalidPassword' } };

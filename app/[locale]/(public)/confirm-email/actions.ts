@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { confirmEmailChange } from '@/lib/accounts/confirm-email-change';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
 
@@ -17,8 +16,8 @@ export const confirmEmailChangeAction = formAction(
     schema: z.object({ token: z.string().transform((token) => token.slice(0, 200)) }),
     secret: ['token'],
   },
-  async ({ token }, { locale, ip }) => {
-    const result = await confirmEmailChange(await accountDeps(), { token, ip });
+  async ({ token }, { locale, ip, deps }) => {
+    const result = await confirmEmailChange(deps, { token, ip });
     if (result === 'taken') return { formError: 'ConfirmEmailPage.errors.taken' };
     if (result !== 'changed') {
       redirect(`${localizedPath('/confirm-email', locale)}?token=${encodeURIComponent(token)}`);

@@ -5,7 +5,6 @@ import { getTranslations } from 'next-intl/server';
 import { countRegistrationAttempt, createAccount } from '@/lib/accounts/create-account';
 import { normalizeEmail } from '@/lib/accounts/email-address';
 import { rememberPendingEmail } from '@/lib/accounts/pending-email-cookie';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { createAccountSchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction } from '@/lib/forms/form-action';
@@ -18,14 +17,14 @@ export const createAccountAction = formAction(
   {
     schema: createAccountSchema,
     secret: ['password', 'passwordConfirm'],
-    onInvalid: async ({ ip }) =>
-      (await countRegistrationAttempt(await accountDeps(), ip))
+    onInvalid: async ({ ip, deps }) =>
+      (await countRegistrationAttempt(deps, ip))
         ? undefined
         : { formError: 'Form.tooManyRequests' },
   },
-  async (data, { locale, ip }) => {
+  async (data, { locale, ip, deps }) => {
     const terms = await getTranslations({ locale, namespace: 'Terms' });
-    const result = await createAccount(await accountDeps(), {
+    const result = await createAccount(deps, {
       email: data.email,
       password: data.password,
       locale,

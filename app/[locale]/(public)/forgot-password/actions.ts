@@ -2,7 +2,6 @@
 
 import { redirect } from 'next/navigation';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { emailOnlySchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction } from '@/lib/forms/form-action';
@@ -11,8 +10,8 @@ import { localizedPath } from '@/lib/i18n/routing';
 /** "Mot de passe oublié?": the same answer whatever the address (RST-01). */
 export const forgotPasswordAction = formAction(
   { schema: emailOnlySchema },
-  async ({ email }, { locale, ip }) => {
-    const result = await requestPasswordReset(await accountDeps(), { email, locale, ip });
+  async ({ email }, { locale, ip, deps }) => {
+    const result = await requestPasswordReset(deps, { email, locale, ip });
     if (result === 'rate_limited') return { formError: 'Form.tooManyRequests' };
     deliverOutboxSoon();
     redirect(`${localizedPath('/forgot-password', locale)}?sent=1`);

@@ -4,7 +4,6 @@ import { redirect } from 'next/navigation';
 import { pendingEmail, rememberPendingEmail } from '@/lib/accounts/pending-email-cookie';
 import { normalizeEmail } from '@/lib/accounts/email-address';
 import { resendActivation } from '@/lib/accounts/resend-activation';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { emailOnlySchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { buttonAction, formAction } from '@/lib/forms/form-action';
@@ -13,8 +12,8 @@ import { localizedPath } from '@/lib/i18n/routing';
 /** "Send a new link" on the resend page: same answer whatever the address (no enumeration). */
 export const resendActivationAction = formAction(
   { schema: emailOnlySchema },
-  async ({ email }, { locale, ip }) => {
-    const result = await resendActivation(await accountDeps(), { email, locale, ip });
+  async ({ email }, { locale, ip, deps }) => {
+    const result = await resendActivation(deps, { email, locale, ip });
     if (result === 'rate_limited') return { formError: 'Form.tooManyRequests' };
     deliverOutboxSoon();
     await rememberPendingEmail(normalizeEmail(email));
@@ -25,10 +24,10 @@ export const resendActivationAction = formAction(
 /** "Send a new link" on the check-your-email page, for the address remembered in the cookie. */
 export const resendToPendingEmailAction = buttonAction(
   { refused: ({ locale }) => redirect(localizedPath('/create-account/check-email', locale)) },
-  async ({ locale, ip }) => {
+  async ({ locale, ip, deps }) => {
     const email = await pendingEmail();
     if (!email) redirect(localizedPath('/resend-activation', locale));
-    const result = await resendActivation(await accountDeps(), { email, locale, ip });
+    const result = await resendActivation(deps, { email, locale, ip });
     deliverOutboxSoon();
     const back = localizedPath('/create-account/check-email', locale);
     redirect(`${back}?${result === 'rate_limited' ? 'limited' : 'resent'}=1`);

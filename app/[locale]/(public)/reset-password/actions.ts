@@ -2,38 +2,37 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { readResetLink, resetPassword } from '@/lib/accounts/reset-password';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
-import { newPasswordSchema } from '@/lib/accounts/schemas';
+import { resetPassword, type ResetPasswordField } from '@/lib/accounts/reset-password';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
-import { formAction, textFields } from '@/lib/forms/form-action';
-import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { formAction } from '@/lib/forms/form-action';
+import { localizedPath } from '@/lib/i18n/routing';
 
-export type ResetPasswordField = 'password' | 'passwordConfirm';
-
-const linkPage = (locale: Locale, token: string) =>
-  `${localizedPath('/reset-password', locale)}?token=${encodeURIComponent(token)}`;
+export type { ResetPasswordField };
 
 /**
- * The POST of the reset page: the only place the token is used (CSRF-03). Success leads to the
- * login page, not into the account (RST-04); a dead link to the link's own explanation.
+ * The POST of the reset page: the only place the token is used (CSRF-03), read once. The new
+ * password's rules need the link's account (PWD-04: not made of its address), so resetPassword
+ * applies newPasswordSchema itself once it has read the link. Success leads to the login page,
+ * not into the account (RST-04); a dead link to the link's own explanation.
  */
 export const resetPasswordAction = formAction(
   {
-    load: async ({ locale }, form) => {
-      const token = textFields(form, ['token']).token.slice(0, 200);
-      const link = await readResetLink(await accountDeps(), token);
-      if (link.state !== 'valid') redirect(linkPage(locale, token));
-      return { token, email: link.email };
-    },
-    // The new password must not be made of the account's address (PWD-04): known from the link.
-    schema: ({ email }) => newPasswordSchema({ email }).extend({ token: z.string() }),
-    secret: ['password', 'passwordConfirm', 'token'],
+    schema: z.object({
+      token: z.string().transform((token) => token.slice(0, 200)),
+      password: z.string(),
+      passwordConfirm: z.string(),
+    }),
+    secret: ['token', 'password', 'passwordConfirm'],
   },
-  async ({ password }, { locale, ip, loaded: { token } }) => {
-    const result = await resetPassword(await accountDeps(), { token, password, ip });
+  async (input, { locale, ip, deps }) => {
+    const result = await resetPassword(deps, { ...input, ip });
+    if (typeof result === 'object') return { fieldErrors: result.fieldErrors };
     if (result === 'rate_limited') return { formError: 'Form.tooManyRequests' };
-    if (result !== 'reset') redirect(linkPage(locale, token));
+    if (result !== 'reset') {
+      redirect(
+        `${localizedPath('/reset-password', locale)}?token=${encodeURIComponent(input.token)}`,
+      );
+    }
     deliverOutboxSoon();
     redirect(`${localizedPath('/login', locale)}?notice=passwordReset`);
   },

@@ -2,7 +2,6 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/lib/db/client';
 import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
 import { giveConsent } from '@/lib/registration/give-consent';
@@ -29,12 +28,9 @@ export const consentAction = formAction(
     schema: consentSchema,
     load: ({ locale }) => requireRegistrationState(locale, ['needs_consent']),
   },
-  async (profile, { locale, loaded: { user } }) => {
+  async (profile, { locale, deps, loaded: { user } }) => {
     // The checkbox rides along in `profile`; only the profile's own fields are stored.
-    const result = await giveConsent(
-      { db: await getDb(), now: () => new Date() },
-      { userId: user.id, locale, profile },
-    );
+    const result = await giveConsent(deps, { userId: user.id, locale, profile });
     if (result.status === 'wrong_step') return redirectToStepDue(user.id, locale);
     redirect(localizedPath(STEP_PATH[result.state], locale));
   },

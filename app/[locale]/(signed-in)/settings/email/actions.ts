@@ -2,7 +2,6 @@
 
 import { redirect } from 'next/navigation';
 import { emailChangeSchema, requestEmailChange } from '@/lib/accounts/request-email-change';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction, signedIn } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
@@ -24,8 +23,8 @@ const REFUSALS = {
  */
 export const requestEmailChangeAction = formAction(
   { schema: emailChangeSchema, secret: ['currentPassword'], load: signedIn },
-  async ({ newEmail, currentPassword }, { locale, ip, loaded: user }) => {
-    const result = await requestEmailChange(await accountDeps(), {
+  async ({ newEmail, currentPassword }, { locale, ip, loaded: user, deps }) => {
+    const result = await requestEmailChange(deps, {
       userId: user.id,
       currentPassword,
       newEmail,

@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { setPreferredLanguage } from '@/lib/accounts/set-preferred-language';
-import { getDb } from '@/lib/db/client';
 import { formAction, signedIn } from '@/lib/forms/form-action';
 import { localizedPath, routing } from '@/lib/i18n/routing';
 
@@ -16,11 +15,8 @@ export type LanguageField = keyof typeof languageSchema.shape;
 /** "Enregistrer" on the preferred language page: fr or en, nothing else. */
 export const setLanguageAction = formAction(
   { schema: languageSchema, load: signedIn },
-  async ({ language }, { locale, ip, loaded: user }) => {
-    await setPreferredLanguage(
-      { db: await getDb(), now: () => new Date() },
-      { userId: user.id, language, ip },
-    );
+  async ({ language }, { locale, ip, loaded: user, deps }) => {
+    await setPreferredLanguage(deps, { userId: user.id, language, ip });
     redirect(`${localizedPath('/settings', locale)}?notice=languageSaved`);
   },
 );

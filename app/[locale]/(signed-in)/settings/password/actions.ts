@@ -3,7 +3,6 @@
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { changePassword } from '@/lib/accounts/change-password';
-import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { changePasswordSchema } from '@/lib/accounts/schemas';
 import { signIn } from '@/lib/auth';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
@@ -22,8 +21,8 @@ export const changePasswordAction = formAction(
     secret: ['currentPassword', 'password', 'passwordConfirm'],
     load: signedIn,
   },
-  async ({ currentPassword, password }, { locale, ip, loaded: user }) => {
-    const result = await changePassword(await accountDeps(), {
+  async ({ currentPassword, password }, { locale, ip, loaded: user, deps }) => {
+    const result = await changePassword(deps, {
       userId: user.id,
       currentPassword,
       newPassword: password,

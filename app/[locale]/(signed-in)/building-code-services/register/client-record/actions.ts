@@ -4,8 +4,6 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
 import { normalizePin } from '@/lib/clients/pin';
-import { appUrl } from '@/lib/config/app-url';
-import { getDb } from '@/lib/db/client';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { buttonAction, formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/routing';
@@ -41,11 +39,8 @@ export const linkPinAction = formAction(
     schema: pinSchema,
     load: ({ locale }) => requireRegistrationState(locale, ['needs_client_record', 'registered']),
   },
-  async ({ pin }, { locale, ip, loaded: { user } }) => {
-    const result = await linkClientRecord(
-      { db: await getDb(), now: () => new Date(), appUrl: appUrl() },
-      { userId: user.id, pin, ip },
-    );
+  async ({ pin }, { locale, ip, deps, loaded: { user } }) => {
+    const result = await linkClientRecord(deps, { userId: user.id, pin, ip });
     switch (result.status) {
       case 'linked':
         deliverOutboxSoon();
@@ -67,8 +62,8 @@ export const skipClientRecordAction = buttonAction(
       redirect(localizedPath('/building-code-services/register/client-record', locale)),
     load: ({ locale }) => requireRegistrationState(locale, ['needs_client_record']),
   },
-  async ({ locale, loaded: { user } }) => {
-    await skipClientRecord({ db: await getDb(), now: () => new Date() }, user.id);
+  async ({ locale, deps, loaded: { user } }) => {
+    await skipClientRecord(deps, user.id);
     redirect(localizedPath('/building-code-services', locale));
   },
 );

@@ -1,0 +1,59 @@
+import { pruneOneTimeLinks } from '@/lib/accounts/prune-one-time-links';
+import type { Deps } from '@/lib/deps';
+import {
+  deliverPending,
+  pruneOutbox,
+  type DeliveryCounts,
+  type MailTransport,
+} from '@/lib/email/outbox';
+import { pruneLoginThrottles } from '@/lib/security/login-throttle';
+import { pruneRateLimits } from '@/lib/security/rate-limit';
+
+export interface ScheduledJobsReport {
+  /** Due mail delivered once; null when no transport is configured (mail stays queued). */
+  outbox: DeliveryCounts | null;
+  /** Rows deleted by each prune. */
+  pruned: { rateLimits: number; loginThrottles: number; oneTimeLinks: number; outbox: number };
+  /** The jobs that threw (their message is logged, never a mail's content); the others ran. */
+  failed: Array<'outbox' | 'rateLimits' | 'loginThrottles' | 'oneTimeLinks' | 'pruneOutbox'>;
+}
+
+/**
+ * What the scheduler runs every few minutes (app/api/cron/scheduled-jobs, or
+ * `npm run scheduled-jobs`): delivers due mail first, then deletes what has outlived its use —
+ * rate-limit windows long over, idle sign-in counters (not hard locks), one-time links a week
+ * after they ended, settled mail after 30 days. Each job runs even if an earlier one failed.
+ */
+export async function runScheduledJobs(
+  deps: Pick<Deps, 'db' | 'now'>,
+  opts: { transport: MailTransport | null; limit?: number },
+): Promise<ScheduledJobsReport> {
+  const report: ScheduledJobsReport = {
+    outbox: null,
+    pruned: { rateLimits: 0, loginThrottles: 0, oneTimeLinks: 0, outbox: 0 },
+    failed: [],
+  };
+  const run = async <T>(name: ScheduledJobsReport['failed'][number], job: () => Promise<T>) => {
+    try {
+      return await job();
+    } catch (error) {
+      console.error(
+        `[jobs] ${name} failed:`,
+        error instanceof Error ? error.message : String(error),
+      );
+      report.failed.push(name);
+      return undefined;
+    }
+  };
+  const { transport } = opts;
+  if (transport) {
+    const delivery = () => deliverPending(deps.db, { transport, now: deps.now, limit: opts.limit });
+    report.outbox = (await run('outbox', delivery)) ?? null;
+  }
+  report.pruned.rateLimits = (await run('rateLimits', () => pruneRateLimits(deps))) ?? 0;
+  report.pruned.loginThrottles =
+    (await run('loginThrottles', () => pruneLoginThrottles(deps))) ?? 0;
+  report.pruned.oneTimeLinks = (await run('oneTimeLinks', () => pruneOneTimeLinks(deps))) ?? 0;
+  report.pruned.outbox = (await run('pruneOutbox', () => pruneOutbox(deps))) ?? 0;
+  return report;
+}
