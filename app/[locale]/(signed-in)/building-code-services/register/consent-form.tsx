@@ -10,7 +10,6 @@ import { LocalLink } from '@/app/_components/local-link';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
 import { PROFILE_FIELDS } from '@/lib/registration/profile-schema';
 import { consentAction, type ConsentField } from './actions';
-import { messageList } from '@/lib/i18n/message-list';
 
 const ORDER = [...PROFILE_FIELDS, 'consent'] as const satisfies readonly ConsentField[];
 
@@ -47,11 +46,7 @@ export function ConsentForm({
         <h2 id="transfer-title" className="mb-2 text-xl font-bold text-ottawa-navy">
           {t('transferTitle')}
         </h2>
-        {messageList(t.raw('transferParagraphs')).map((paragraph) => (
-          <p key={paragraph} className="mb-3">
-            {paragraph}
-          </p>
-        ))}
+        {t.rich('transferParagraphs', { p: (chunks) => <p className="mb-3">{chunks}</p> })}
       </section>
       <section
         aria-labelledby="collection-title"
