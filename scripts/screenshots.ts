@@ -25,13 +25,8 @@ import fr from '../messages/fr.json';
 import globalError from '../messages/global-error.json';
 import { renderEmail } from '../lib/email/render';
 import { templates, type TemplateName, type TemplateProps } from '../lib/email/templates';
-import {
-  internalPath,
-  localizedPath,
-  routing,
-  type Locale,
-  type AppPathname,
-} from '../lib/i18n/routing';
+import { routing, type Locale, type AppPathname } from '../lib/i18n/routing';
+import { internalPath, localizedPath } from '../lib/i18n/navigation';
 import { CHROMIUM_LAUNCH } from '../tests/e2e/support/chromium';
 import type { PageState } from '../tests/e2e/support/pages';
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { emailChangeTokens, passwordResetTokens, users } from '@/lib/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { logSecurityEvent } from '@/lib/security/events';
 import { clearLoginFailures } from '@/lib/security/login-throttle';
 import { hashPassword } from '@/lib/security/password-hash';

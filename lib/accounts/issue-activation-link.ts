@@ -1,7 +1,8 @@
 import { activationTokens } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { type Locale } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { ACTIVATION_TTL_MS } from './deps';

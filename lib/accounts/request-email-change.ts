@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailChangeTokens, users } from '@/lib/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { logSecurityEvent } from '@/lib/security/events';
 import { recordLoginSuccess } from '@/lib/security/login-throttle';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { passwordResetTokens, users } from '@/lib/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { type Locale } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { logSecurityEvent } from '@/lib/security/events';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';

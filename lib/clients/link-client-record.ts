@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { buildingRegistrations, clientRecords, pinLockouts, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { currentNoticeVersion } from '@/lib/registration/notice';
 import { logSecurityEvent } from '@/lib/security/events';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';

@@ -2,7 +2,8 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { SESSION_COOKIE } from '@/lib/auth/config';
 import { readSessionToken } from '@/lib/auth/session-token';
-import { internalPath, localizedPath, type Locale } from '@/lib/i18n/routing';
+import { type Locale } from '@/lib/i18n/routing';
+import { internalPath, localizedPath } from '@/lib/i18n/navigation';
 import { PAGE_NEEDS, STEP_PATH, hasReached, isRegistrationState } from './steps';
 
 /**

@@ -1,7 +1,8 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { requireUser, type CurrentUser } from '@/lib/auth/session';
-import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { type Locale } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { loadRegistration, type LoadedRegistration } from './load-registration';
 import { registrationStateOf } from './registration-state';
 import { STEP_PATH, hasReached, type RegistrationState } from './steps';

@@ -6,7 +6,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { actionContext } from '@/lib/forms/action-context';
 import { logSecurityEvent } from '@/lib/security/events';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /**
  * "Déconnexion" is a POST (SES-04). It revokes the session in the database first, so a copy of

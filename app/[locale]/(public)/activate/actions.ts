@@ -8,7 +8,7 @@ import { activateSchema } from '@/lib/accounts/schemas';
 import { signIn } from '@/lib/auth';
 import { actionContext } from '@/lib/forms/action-context';
 import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type ActivateField = 'password';
 

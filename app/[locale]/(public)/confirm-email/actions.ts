@@ -5,7 +5,7 @@ import { confirmEmailChange } from '@/lib/accounts/confirm-email-change';
 import { accountDeps } from '@/lib/accounts/runtime-deps';
 import { actionContext } from '@/lib/forms/action-context';
 import { textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /**
  * The POST behind "Confirmer": the only place the token is used (CSRF-03). Success leads to

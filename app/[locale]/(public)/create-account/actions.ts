@@ -10,7 +10,7 @@ import { createAccountSchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { actionContext } from '@/lib/forms/action-context';
 import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type CreateAccountField =
   'email' | 'emailConfirm' | 'password' | 'passwordConfirm' | 'acceptTerms';

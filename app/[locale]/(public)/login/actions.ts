@@ -7,7 +7,7 @@ import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { signIn } from '@/lib/auth';
 import { actionContext } from '@/lib/forms/action-context';
 import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { landingPath } from '@/lib/registration/landing-path';
 
 export type LoginField = 'email' | 'password';

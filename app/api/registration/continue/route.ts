@@ -2,7 +2,8 @@ import { redirect } from 'next/navigation';
 import { unstable_update } from '@/lib/auth';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
-import { isLocale, localizedPath } from '@/lib/i18n/routing';
+import { isLocale } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { getRegistrationState } from '@/lib/registration/registration-state';
 import { STEP_PATH } from '@/lib/registration/steps';
 

@@ -5,7 +5,7 @@ import { unstable_update } from '@/lib/auth';
 import { getDb } from '@/lib/db/client';
 import { actionContext } from '@/lib/forms/action-context';
 import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { giveConsent } from '@/lib/registration/give-consent';
 import {
   PROFILE_FIELDS,

@@ -6,7 +6,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { actionContext } from '@/lib/forms/action-context';
 import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import {
   PROFILE_FIELDS,
   profileSchema,

@@ -7,7 +7,7 @@ import { requireUser } from '@/lib/auth/session';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { actionContext } from '@/lib/forms/action-context';
 import { fieldErrorsFrom, textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type EmailChangeField = 'newEmail' | 'newEmailConfirm' | 'currentPassword';
 

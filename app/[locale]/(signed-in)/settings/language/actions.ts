@@ -6,7 +6,8 @@ import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { actionContext } from '@/lib/forms/action-context';
 import type { FormState } from '@/lib/forms/form-state';
-import { isLocale, localizedPath } from '@/lib/i18n/routing';
+import { isLocale } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type LanguageField = 'language';
 

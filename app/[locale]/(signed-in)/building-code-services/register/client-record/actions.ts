@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db/client';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { actionContext } from '@/lib/forms/action-context';
 import { textFields, type FormState } from '@/lib/forms/form-state';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
 
