@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createTranslator } from 'next-intl';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import type { Locale } from '@/lib/i18n/routing';
@@ -18,25 +19,20 @@ export function currentNoticeVersion(): string {
 }
 
 /**
- * The paragraphs of a rich-text message (`<p>…</p><p>…</p>`), one a line: the words shown, as
- * they were fingerprinted when the file held them as a list.
+ * The exact words the person was shown, for the consent record's fingerprint (PRIV-02). Read
+ * through next-intl's translator: in the app's bundle the message files arrive precompiled (a
+ * rich text such as `<p>…</p>` is no longer a string). The paragraphs go one a line, as they were
+ * fingerprinted when the file held them as a list.
  */
-const paragraphLines = (text: string) =>
-  text
-    .replace(/<\/p>\s*<p>/g, '\n')
-    .replace(/<\/?p>/g, '')
-    .trim();
-
-/** The exact words the person was shown, for the consent record's fingerprint (PRIV-02). */
 export function noticeSha256(locale: Locale): string {
-  const page = MESSAGES[locale].RegisterPage;
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'RegisterPage' });
   const shown = [
-    page.noticeVersion,
-    page.transferTitle,
-    paragraphLines(page.transferParagraphs),
-    page.collectionTitle,
-    page.collectionText,
-    page.consent,
+    t('noticeVersion'),
+    t('transferTitle'),
+    t.markup('transferParagraphs', { p: (chunks) => `${chunks}\n` }).trim(),
+    t('collectionTitle'),
+    t('collectionText'),
+    t('consent'),
   ].join('\n');
   return createHash('sha256').update(shown, 'utf8').digest('hex');
 }
