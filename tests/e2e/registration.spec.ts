@@ -15,7 +15,8 @@ import {
   waitForMail,
 } from './support/fixtures';
 
-test('PRIV-01, PRIV-02: French: consent and profile, then "Ne pas lier et continuer", then link later from Mon profil', async ({
+// Tagged @dev-server: also the one journey run under `next dev` (playwright.dev.config.ts).
+test('PRIV-01, PRIV-02: French: consent and profile, then "Ne pas lier et continuer", then link later from Mon profil @dev-server', async ({
   page,
 }) => {
   const m = MESSAGES.fr;
