@@ -67,6 +67,16 @@ for (const [index, hostname] of ['127.0.0.1', '::1'].entries()) {
       const login = await fetch(`${origin}/fr/connexion`, { signal: AbortSignal.timeout(5_000) });
       expect(login.status).toBe(200);
       expect(await login.text()).toContain('<html lang="fr"');
+      // Redirects stay on the site the browser is on: never an absolute loopback address.
+      const signedOut = await fetch(`${origin}/fr/tableau-de-bord`, {
+        headers: { 'x-forwarded-proto': 'https' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(5_000),
+      });
+      expect(signedOut.status).toBe(307);
+      expect(signedOut.headers.get('location')).toBe(
+        '/fr/connexion?callbackUrl=%2Ffr%2Ftableau-de-bord',
+      );
     });
   });
 }
