@@ -15,8 +15,8 @@ import {
   waitForMail,
 } from './support/fixtures';
 
-// Tagged @dev-server: also the one journey run under `next dev` (playwright.dev.config.ts).
-test('PRIV-01, PRIV-02: French: consent and profile, then "Ne pas lier et continuer", then link later from Mon profil @dev-server', async ({
+// Also the one journey run under `next dev`: playwright.dev.config.ts selects it by this title.
+test('PRIV-01, PRIV-02: French: consent and profile, then "Ne pas lier et continuer", then link later from Mon profil', async ({
   page,
 }) => {
   const m = MESSAGES.fr;
