@@ -10,21 +10,15 @@ import {
   shouldRecordActivity,
 } from '@/lib/auth/session-policy';
 import { databaseRecentlyUnavailable, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db/availability';
-import {
-  internalPath,
-  isLocale,
-  localizedPath,
-  routing,
-  type AppPathname,
-  type Locale,
-} from '@/lib/i18n/routing';
-import { rewriteToRoute, rewriteUnknownPage } from '@/lib/i18n/localized-rewrite';
+import { getPathname, internalPath } from '@/lib/i18n/navigation';
+import { isLocale, routing, type AppPathname, type Locale } from '@/lib/i18n/routing';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 
 /**
- * Locale negotiation (next-intl) and the optimistic "signed in?" redirect, decided on the
- * internal route from the session token; the registration step is decided by the area's pages. Only a first gate: every page, action and route
- * handler checks again against the database.
+ * Locale handling (next-intl), the optimistic "signed in?" redirect, the idle-activity cookie,
+ * the database-outage page and the security headers. Only a first gate: every layout, page,
+ * action and route handler checks the session, the password-change flag (PWD-09) and the
+ * registration step against the database (lib/auth/session.ts, lib/registration).
  */
 const intl = createIntlMiddleware(routing);
 
@@ -67,23 +61,13 @@ export default async function middleware(req: NextRequest) {
   if (route && databaseRecentlyUnavailable()) {
     response = unavailablePage(route.locale);
   } else if (route && SIGNED_IN_ONLY.has(route.pathname) && !signedIn) {
-    const login = new URL(localizedPath('/login', route.locale), req.url);
+    const login = new URL(getPathname({ href: '/login', locale: route.locale }), req.url);
     // An idle (SES-02) or 12-hour-old (SES-03) session says why the person must sign in again.
     if (age === 'idle') login.searchParams.set('notice', 'timedOut');
     if (age === 'expired') login.searchParams.set('notice', 'sessionExpired');
     login.searchParams.set('callbackUrl', publicPath);
     response = NextResponse.redirect(login);
     if (age) response.cookies.delete(SESSION_COOKIE);
-  } else if (
-    route &&
-    token?.pwc &&
-    SIGNED_IN_ONLY.has(route.pathname) &&
-    route.pathname !== '/settings/password'
-  ) {
-    // PWD-09: a password flagged as compromised must be changed before anything else.
-    response = NextResponse.redirect(
-      new URL(localizedPath('/settings/password', route.locale), req.url),
-    );
   } else {
     const headers = new Headers(req.headers);
     // Never let a client-sent internal header reach the app (CVE-2025-29927, DEP-01).
@@ -91,12 +75,16 @@ export default async function middleware(req: NextRequest) {
     headers.set('content-security-policy', csp);
     headers.set('x-nonce', nonce);
     headers.set('x-monso-path', publicPath);
-    const firstSegment = req.nextUrl.pathname.split('/')[1];
-    response = route
-      ? rewriteToRoute(req, route, headers)
-      : isLocale(firstSegment)
-        ? rewriteUnknownPage(req, firstSegment, headers)
-        : intl(new NextRequest(req.url, { headers, method: req.method }));
+    // next-intl rewrites to the internal route with `new URL(path, request.url)`; `req.url` is
+    // the address the server was reached at (next.config.ts: skipProxyUrlNormalize, for
+    // vercel/next.js#94745), so Next.js sees the rewrite as internal.
+    response = intl(new NextRequest(req.url, { headers, method: req.method }));
+    if (!route && isLocale(req.nextUrl.pathname.split('/')[1]) && response.status === 200) {
+      // An unknown path under a locale (/fr/nulle-part): the catch-all page renders the localized
+      // "page not found" and the status is given here. (A page's `notFound()` would give it too,
+      // but Next.js 16 then serves an empty error shell that only JavaScript fills in.)
+      response = new NextResponse(null, { status: 404, headers: response.headers });
+    }
     // A signed-in page load is activity: move the idle deadline (GET only, so a sign-out POST
     // never gets its deleted cookie back).
     if (token && signedIn && req.method === 'GET' && shouldRecordActivity(token, now)) {

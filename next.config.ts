@@ -23,6 +23,15 @@ const nextConfig: NextConfig = {
   // build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // vercel/next.js#94745 (Next.js 16.4, fix not released): behind a reverse proxy the server is
+  // bound to a loopback address (`next start -H 127.0.0.1` or `-H ::1`). Next.js then builds the
+  // request's origin with that address, but hands middleware a URL whose loopback host it renamed
+  // `localhost`; a rewrite to that URL (next-intl's, /fr/connexion → /fr/login) has another
+  // origin, so Next.js proxies it over the network to itself: 500 after 30 s, or EPROTO behind
+  // TLS. Without the renaming, middleware's `request.url` keeps the address the server was
+  // reached at and the rewrite stays internal (tests/e2e/loopback-bind.spec.ts). App Router only
+  // here: the setting's other effect, on the Pages Router's /_next/data URLs, does not apply.
+  skipProxyUrlNormalize: true,
   reactStrictMode: true,
   experimental: {
     // `next start` loads each route's server code when it is first requested, not every route's

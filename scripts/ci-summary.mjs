@@ -1,8 +1,12 @@
 // Prints the one closing line CI reads: "N passed, N failed" over Vitest and Playwright,
 // plus every CI step that failed outside a test runner (lint, build…). Exits non-zero on any failure.
+// Arguments: the Vitest report, one or more Playwright reports, the number of failed CI steps.
 import fs from 'node:fs';
 
-const [vitestFile, playwrightFile, stepFailuresArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [vitestFile] = args;
+const playwrightFiles = args.slice(1, -1);
+const stepFailuresArg = args.at(-1);
 const read = (file) => {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -20,12 +24,14 @@ if (vitest) {
 } else {
   console.log(`no Vitest report at ${vitestFile}`);
 }
-const playwright = read(playwrightFile);
-if (playwright?.stats) {
-  passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
-  failed += playwright.stats.unexpected ?? 0;
-} else {
-  console.log(`no Playwright report at ${playwrightFile}`);
+for (const playwrightFile of playwrightFiles) {
+  const playwright = read(playwrightFile);
+  if (playwright?.stats) {
+    passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+    failed += playwright.stats.unexpected ?? 0;
+  } else {
+    console.log(`no Playwright report at ${playwrightFile}`);
+  }
 }
 const stepFailures = Number(stepFailuresArg ?? 0);
 if (stepFailures > 0) console.log(`${stepFailures} CI step(s) failed`);

@@ -1,7 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { isLocale, localizedPath } from '@/lib/i18n/routing';
+import { isLocale } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /** No stack trace or database message ever reaches the browser (ERR-01). */
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {

@@ -5,7 +5,8 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/app/_components/client-messages';
-import { internalPath, routing } from '@/lib/i18n/routing';
+import { routing } from '@/lib/i18n/routing';
+import { internalPath } from '@/lib/i18n/navigation';
 
 export async function generateMetadata({
   params,

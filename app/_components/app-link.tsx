@@ -1,6 +1,7 @@
 import type { AnchorHTMLAttributes } from 'react';
 import { getLocale } from 'next-intl/server';
-import { isLocale, localizedPath, type AppPathname } from '@/lib/i18n/routing';
+import { isLocale, type AppPathname } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /**
  * A link to one of the portal's pages in the current language, rendered on the server as a plain

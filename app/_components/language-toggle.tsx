@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { internalPath, localizedPath } from '@/lib/i18n/routing';
+import { internalPath, localizedPath } from '@/lib/i18n/navigation';
 
 /**
  * A link to the same page in the other language (UX 16), not a select. A plain <a>: the new

@@ -2,7 +2,8 @@
 
 import { useLocale } from 'next-intl';
 import type { AnchorHTMLAttributes } from 'react';
-import { isLocale, localizedPath, type AppPathname } from '@/lib/i18n/routing';
+import { isLocale, type AppPathname } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /** AppLink's counterpart inside client components: a plain <a> to a page in this language. */
 export function LocalLink({

@@ -1,4 +1,4 @@
-import { internalPath } from '@/lib/i18n/routing';
+import { internalPath } from '@/lib/i18n/navigation';
 
 /**
  * Where to send someone after sign-in: only a same-origin path of this portal (LOG-08).

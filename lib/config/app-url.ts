@@ -1,4 +1,5 @@
-import { localizedPath, type AppPathname, type Locale } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
+import { type AppPathname, type Locale } from '@/lib/i18n/routing';
 
 /**
  * The portal's public base URL, the only source of links in emails (MAIL-01): never the Host or

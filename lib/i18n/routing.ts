@@ -58,27 +58,3 @@ export type AppPathname = keyof typeof routing.pathnames;
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (routing.locales as readonly string[]).includes(value);
 }
-
-/** The public path of an internal route in a locale, e.g. ('/login', 'fr') → '/fr/connexion'. */
-export function localizedPath(pathname: AppPathname, locale: Locale): string {
-  const entry = routing.pathnames[pathname];
-  const local = typeof entry === 'string' ? entry : entry[locale];
-  return local === '/' ? `/${locale}` : `/${locale}${local}`;
-}
-
-/**
- * The internal route of a public path, e.g. '/fr/connexion' → { locale: 'fr', pathname: '/login' }.
- * Returns null for paths outside the table.
- */
-export function internalPath(publicPath: string): { locale: Locale; pathname: AppPathname } | null {
-  const [, first, ...rest] = publicPath.split('/');
-  if (!isLocale(first)) return null;
-  const local = '/' + rest.join('/').replace(/\/+$/, '');
-  for (const [key, entry] of Object.entries(routing.pathnames)) {
-    const candidate = typeof entry === 'string' ? entry : entry[first];
-    if (candidate === local || (candidate === '/' && local === '/')) {
-      return { locale: first, pathname: key as AppPathname };
-    }
-  }
-  return null;
-}

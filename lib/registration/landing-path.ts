@@ -4,7 +4,8 @@ import { SESSION_COOKIE } from '@/lib/auth/config';
 import { readSessionToken } from '@/lib/auth/session-token';
 import { getDb } from '@/lib/db/client';
 import type { Db } from '@/lib/db/types';
-import { internalPath, localizedPath, type Locale } from '@/lib/i18n/routing';
+import { internalPath, localizedPath } from '@/lib/i18n/navigation';
+import { type Locale } from '@/lib/i18n/routing';
 import { getRegistrationState } from './registration-state';
 import { PAGE_NEEDS, STEP_PATH, hasReached } from './steps';
 

@@ -7,7 +7,7 @@
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Page } from '@playwright/test';
-import { internalPath, routing } from '../../lib/i18n/routing';
+import { routing } from '../../lib/i18n/routing';
 import {
   LOCALES,
   MESSAGES,
@@ -21,7 +21,15 @@ import {
   waitForMail,
   type Locale,
 } from './support/fixtures';
-import { PAGE_STATES, at, enter, hydrated, startTour, type FieldSet } from './support/pages';
+import {
+  PAGE_STATES,
+  at,
+  enter,
+  hydrated,
+  routeOf,
+  startTour,
+  type FieldSet,
+} from './support/pages';
 
 // ---------------------------------------------------------------------------------------------
 // The words of the other language: every literal run of text in its messages (ICU arguments,
@@ -310,7 +318,7 @@ class Audit {
     const name = `${label} (${locale})${opts.error ? ' — with errors' : ''}`;
     await test.step(name, async () => {
       this.pages.push(name);
-      this.routes.add(internalPath(new URL(page.url()).pathname)?.pathname ?? '404');
+      this.routes.add(routeOf(new URL(page.url()).pathname) ?? '404');
 
       // Next.js streams the <title> after the body: wait until it is in.
       await expect(page).toHaveTitle(/\S/);

@@ -7,7 +7,7 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import { users } from '@/lib/db/schema';
 import type { FormState } from '@/lib/forms/form-state';
 import { schemaFields } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { profileSchema } from '@/lib/registration/profile-schema';
 import { authSecrets } from '@/lib/security/secrets';
 import fr from '@/messages/fr.json';

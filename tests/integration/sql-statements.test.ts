@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { registrationLanding } from '@/lib/registration/landing-path';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
 import { createTestDb, type TestDb } from '../helpers/db';

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderEmail } from '../../lib/email/render';
 import { templates, type TemplateName, type TemplateProps } from '../../lib/email/templates';
-import { internalPath, localizedPath, type AppPathname } from '../../lib/i18n/routing';
 import { LOCALES, expect, test } from '../e2e/support/fixtures';
+import { at, routeOf } from '../e2e/support/pages';
 import { OUT, firstLines, shoot, writeManifest, type EmailShot, type Locale } from './support';
 
 /** A preview link in the email's language: /fr/activer?token=… becomes /en/activate?token=…. */
@@ -17,8 +17,8 @@ function localizeLinks(props: Record<string, unknown>, locale: Locale): Record<s
     Object.entries(props).map(([key, value]) => {
       if (typeof value !== 'string' || !/^https?:\/\//.test(value)) return [key, value];
       const url = new URL(value);
-      const route = internalPath(url.pathname);
-      if (route) url.pathname = localizedPath(route.pathname as AppPathname, locale);
+      const route = routeOf(url.pathname);
+      if (route) url.pathname = at(route, locale);
       return [key, url.toString()];
     }),
   );

@@ -118,11 +118,31 @@ describe('messages/global-error.json', () => {
   });
 });
 
-describe('messageList', () => {
-  it('reads a paragraph list as a JSON array or as the precompiled "0", "1"… object', async () => {
-    const { messageList } = await import('@/lib/i18n/message-list');
-    expect(messageList(['a', 'b'])).toEqual(['a', 'b']);
-    expect(messageList({ 0: 'a', 1: 'b', 2: 'c' })).toEqual(['a', 'b', 'c']);
-    expect(messageList(undefined)).toEqual([]);
+describe('lists in the message files', () => {
+  // next-intl's development build refuses `t.raw` once messages are precompiled (STACK.md): a
+  // list is one rich-text message, `<p>…</p>` or `<li>…</li>` per item, rendered with `t.rich`.
+  it('are rich text, never JSON arrays', () => {
+    const arrays = [...leaves(fr as Tree), ...leaves(en as Tree)]
+      .map(([key]) => key)
+      .filter((key) => /\.\d+$/.test(key));
+    expect(arrays).toEqual([]);
+  });
+
+  it('give each language the same number of items', () => {
+    const count = (text: string, tag: string) => text.split(`<${tag}>`).length - 1;
+    for (const [text, tag] of [
+      [fr.Terms.paragraphs, 'p'],
+      [fr.RegisterPage.transferParagraphs, 'p'],
+      [fr.BuildingHomePage.services, 'li'],
+    ] as const) {
+      expect(count(text, tag), text).toBeGreaterThan(1);
+    }
+    expect(count(en.Terms.paragraphs, 'p')).toBe(count(fr.Terms.paragraphs, 'p'));
+    expect(count(en.RegisterPage.transferParagraphs, 'p')).toBe(
+      count(fr.RegisterPage.transferParagraphs, 'p'),
+    );
+    expect(count(en.BuildingHomePage.services, 'li')).toBe(
+      count(fr.BuildingHomePage.services, 'li'),
+    );
   });
 });

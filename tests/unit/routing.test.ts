@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { internalPath, localizedPath, type AppPathname } from '@/lib/i18n/routing';
+import { type AppPathname } from '@/lib/i18n/routing';
+import { internalPath, localizedPath } from '@/lib/i18n/navigation';
 
 // The DESIGN.md path table: bookmarks, emails and operators' links depend on it.
 const TABLE: Array<[AppPathname, string, string]> = [

@@ -6,7 +6,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { buttonAction, type ActionContext } from '@/lib/forms/form-action';
 import { logSecurityEvent } from '@/lib/security/events';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /**
  * "Déconnexion" is a POST (SES-04). It revokes the session in the database first, so a copy of

@@ -9,7 +9,7 @@
  * (which photographs each one): a state added here is audited and photographed alike.
  */
 import type { Page } from '@playwright/test';
-import { localizedPath, type AppPathname } from '../../../lib/i18n/routing';
+import { isLocale, routing, type AppPathname } from '../../../lib/i18n/routing';
 import {
   MESSAGES,
   PASSWORD,
@@ -71,7 +71,25 @@ export interface PageState {
   reach(tour: Tour): Promise<void>;
 }
 
-export const at = (route: AppPathname, locale: Locale) => localizedPath(route, locale);
+/**
+ * The public path of a route, read from the routing table. (Not next-intl's `getPathname`:
+ * Playwright loads specs in plain Node, where next-intl's navigation module does not load, since
+ * it imports `next/navigation` without a file extension.)
+ */
+export function at(route: AppPathname, locale: Locale): string {
+  const entry = routing.pathnames[route];
+  const local = typeof entry === 'string' ? entry : entry[locale];
+  return local === '/' ? `/${locale}` : `/${locale}${local}`;
+}
+
+/** The route of a public path ('/fr/connexion' → '/login'), or null outside the table. */
+export function routeOf(publicPath: string): AppPathname | null {
+  const locale = publicPath.split('/')[1];
+  if (!isLocale(locale)) return null;
+  const path = publicPath.replace(/(.)\/+$/, '$1');
+  const keys = Object.keys(routing.pathnames) as AppPathname[];
+  return keys.find((key) => at(key, locale) === path) ?? null;
+}
 
 /** Waits until React has hydrated the page: a submit then goes through the server action. */
 export async function hydrated(page: Page): Promise<void> {

@@ -11,18 +11,26 @@ export async function startSecondServer(opts: {
   env: NodeJS.ProcessEnv;
   healthStatus: number;
   timeoutMs: number;
+  /** The address to bind (`next start -H`), e.g. 127.0.0.1 or ::1; Next.js's default if unset. */
+  hostname?: string;
 }): Promise<ChildProcess> {
+  const bind = opts.hostname ? ['-H', opts.hostname] : [];
   const server = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(opts.port)],
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(opts.port), ...bind],
     { stdio: 'ignore', env: opts.env },
   );
+  const host = !opts.hostname
+    ? 'localhost'
+    : opts.hostname.includes(':')
+      ? `[${opts.hostname}]`
+      : opts.hostname;
   try {
     await expect
       .poll(
         async () => {
           try {
-            return (await fetch(`http://localhost:${opts.port}/api/health`)).status;
+            return (await fetch(`http://${host}:${opts.port}/api/health`)).status;
           } catch {
             return 0;
           }

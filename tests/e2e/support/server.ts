@@ -1,7 +1,9 @@
 /**
  * The end-to-end server: a real SMTP sink on loopback that writes each received mail as JSON
  * into E2E_MAIL_DIR, a fresh embedded database, and `next start` (production build) wired to both.
- * Playwright starts this as its webServer and stops it when the run ends.
+ * Playwright starts this as its webServer and stops it when the run ends. With E2E_SERVER_MODE=dev
+ * it runs `next dev` instead (playwright.dev.config.ts), which alone catches what only the
+ * development builds of the libraries refuse.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +14,7 @@ const port = process.env.E2E_PORT ?? '3100';
 const mailDir = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
 const dataDir = path.resolve(process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite');
 const pinFile = path.resolve(process.env.E2E_PIN_FILE ?? 'test-results/e2e-pins.csv');
+const dev = process.env.E2E_SERVER_MODE === 'dev';
 
 async function main() {
   fs.rmSync(mailDir, { recursive: true, force: true });
@@ -42,7 +45,7 @@ async function main() {
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: 'production' as const,
+    NODE_ENV: dev ? ('development' as const) : ('production' as const),
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef',
     PIN_PEPPER: process.env.PIN_PEPPER ?? 'e2e-only-pin-pepper-0123456789abcdef0123456789',
@@ -66,7 +69,8 @@ async function main() {
   );
   if (pins.status !== 0) throw new Error('could not issue the e2e client PINs');
 
-  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
+  const command = dev ? 'dev' : 'start';
+  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '-p', port], {
     stdio: 'inherit',
     env,
   });

@@ -6,7 +6,7 @@ import { activateAccount } from '@/lib/accounts/activate-account';
 import { activateSchema } from '@/lib/accounts/schemas';
 import { signIn } from '@/lib/auth';
 import { formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type ActivateField = 'password';
 

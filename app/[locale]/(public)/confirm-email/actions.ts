@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { confirmEmailChange } from '@/lib/accounts/confirm-email-change';
 import { formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /**
  * The POST behind "Confirmer": the only place the token is used (CSRF-03). Success leads to

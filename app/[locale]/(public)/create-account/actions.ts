@@ -8,7 +8,7 @@ import { rememberPendingEmail } from '@/lib/accounts/pending-email-cookie';
 import { createAccountSchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type CreateAccountField = keyof typeof createAccountSchema.shape;
 

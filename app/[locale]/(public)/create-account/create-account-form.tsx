@@ -9,7 +9,6 @@ import { EmailField } from '@/app/_components/form/text-field';
 import { useFormMessages } from '@/app/_components/form/use-form-messages';
 import { initialFormState } from '@/lib/forms/form-state';
 import { createAccountAction, type CreateAccountField } from './actions';
-import { messageList } from '@/lib/i18n/message-list';
 
 export function CreateAccountForm() {
   const t = useTranslations('CreateAccountPage');
@@ -20,7 +19,6 @@ export function CreateAccountForm() {
   );
   const { fieldError, items, formError } = useFormMessages(state);
   const termsError = fieldError('acceptTerms');
-  const paragraphs = messageList(terms.raw('paragraphs'));
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
@@ -59,11 +57,7 @@ export function CreateAccountForm() {
             aria-labelledby="terms-title"
             className="mb-5 h-72 overflow-y-auto rounded border-2 border-neutral-400 p-4"
           >
-            {paragraphs.map((paragraph) => (
-              <p key={paragraph} className="mb-3">
-                {paragraph}
-              </p>
-            ))}
+            {terms.rich('paragraphs', { p: (chunks) => <p className="mb-3">{chunks}</p> })}
           </div>
           <div className="mb-6">
             <FieldError id="acceptTerms-error" message={termsError} />

@@ -5,7 +5,7 @@ import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { emailOnlySchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /** "Mot de passe oublié?": the same answer whatever the address (RST-01). */
 export const forgotPasswordAction = formAction(

@@ -7,7 +7,7 @@ import { loginSchema } from '@/lib/accounts/schemas';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { signIn } from '@/lib/auth';
 import { formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { landingPath } from '@/lib/registration/landing-path';
 
 const loginFormSchema = loginSchema.extend({

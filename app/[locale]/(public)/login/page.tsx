@@ -5,7 +5,7 @@ import { IDLE_TIMEOUT_SECONDS } from '@/lib/auth/session-policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { redirect } from 'next/navigation';
 import { AppLink } from '@/app/_components/app-link';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { LoginForm } from './login-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { formPageTitle } from '@/lib/forms/page-title';

@@ -7,7 +7,7 @@ import { resendActivation } from '@/lib/accounts/resend-activation';
 import { emailOnlySchema } from '@/lib/accounts/schemas';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { buttonAction, formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 /** "Send a new link" on the resend page: same answer whatever the address (no enumeration). */
 export const resendActivationAction = formAction(

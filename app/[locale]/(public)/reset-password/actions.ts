@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { resetPassword, type ResetPasswordField } from '@/lib/accounts/reset-password';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type { ResetPasswordField };
 

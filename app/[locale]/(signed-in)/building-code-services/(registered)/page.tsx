@@ -4,7 +4,6 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { AppLink } from '@/app/_components/app-link';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { ProfileSummary } from '@/app/_components/profile/profile-summary';
-import { messageList } from '@/lib/i18n/message-list';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -59,9 +58,7 @@ export default async function BuildingHomePage({ params }: Props) {
         </h2>
         <p className="mb-3">{t('servicesIntro')}</p>
         <ul className="list-disc space-y-1 pl-6">
-          {messageList(t.raw('services')).map((service) => (
-            <li key={service}>{service}</li>
-          ))}
+          {t.rich('services', { li: (chunks) => <li>{chunks}</li> })}
         </ul>
       </section>
     </main>

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { giveConsent } from '@/lib/registration/give-consent';
 import { profileFormSchema } from '@/lib/registration/profile-schema';
 import {

@@ -9,7 +9,6 @@ import type { FormState } from '@/lib/forms/form-state';
 import { LocalLink } from '@/app/_components/local-link';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
 import { consentAction, type ConsentField } from './actions';
-import { messageList } from '@/lib/i18n/message-list';
 
 /** The guide's consent page: notice first (PRIV-01), then the 15 fields, the checkbox, J'accepte. */
 export function ConsentForm({
@@ -43,11 +42,7 @@ export function ConsentForm({
         <h2 id="transfer-title" className="mb-2 text-xl font-bold text-ottawa-navy">
           {t('transferTitle')}
         </h2>
-        {messageList(t.raw('transferParagraphs')).map((paragraph) => (
-          <p key={paragraph} className="mb-3">
-            {paragraph}
-          </p>
-        ))}
+        {t.rich('transferParagraphs', { p: (chunks) => <p className="mb-3">{chunks}</p> })}
       </section>
       <section
         aria-labelledby="collection-title"

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { saveContactDetails } from '@/lib/accounts/contact-details';
 import { formAction, signedIn } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import { profileSchema } from '@/lib/registration/profile-schema';
 
 /** "Enregistrer" on the contact details page: the registration profile's rules (VAL-01). */

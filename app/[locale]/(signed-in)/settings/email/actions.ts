@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { emailChangeSchema, requestEmailChange } from '@/lib/accounts/request-email-change';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction, signedIn } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type EmailChangeField = keyof typeof emailChangeSchema.shape;
 

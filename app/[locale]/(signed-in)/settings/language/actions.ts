@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { setPreferredLanguage } from '@/lib/accounts/set-preferred-language';
 import { formAction, signedIn } from '@/lib/forms/form-action';
-import { localizedPath, routing } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
+import { routing } from '@/lib/i18n/routing';
 
 const languageSchema = z.object({
   language: z.enum(routing.locales, { message: 'SettingsLanguagePage.errors.required' }),

@@ -7,7 +7,7 @@ import { changePasswordSchema } from '@/lib/accounts/schemas';
 import { signIn } from '@/lib/auth';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction, signedIn } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 
 export type ChangePasswordField = 'currentPassword' | 'password' | 'passwordConfirm';
 

@@ -6,7 +6,7 @@ import { linkClientRecord } from '@/lib/clients/link-client-record';
 import { normalizePin } from '@/lib/clients/pin';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { buttonAction, formAction } from '@/lib/forms/form-action';
-import { localizedPath } from '@/lib/i18n/routing';
+import { localizedPath } from '@/lib/i18n/navigation';
 import {
   redirectToStepDue,
   requireRegistrationState,
