@@ -1,12 +1,11 @@
-import { Heading, Link, Text } from '@react-email/components';
+import { Link } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/routing';
 import {
   AddressLine,
   EmailButton,
   EmailLayout,
-  headingStyle,
   linkStyle,
-  textStyle,
+  Paragraph,
 } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
@@ -25,19 +24,16 @@ export default function AccountExistsEmail({
 }: AccountExistsEmailProps) {
   const t = emailTranslator(locale, 'AccountExists');
   return (
-    <EmailLayout locale={locale} title={t('subject')} preview={t('preview')}>
-      <Heading as="h1" style={headingStyle}>
-        {t('heading')}
-      </Heading>
-      <Text style={textStyle}>{t('intro')}</Text>
+    <EmailLayout heading={t('heading')} locale={locale} title={t('subject')} preview={t('preview')}>
+      <Paragraph>{t('intro')}</Paragraph>
       <EmailButton href={loginUrl}>{t('login')}</EmailButton>
-      <Text style={textStyle}>
+      <Paragraph>
         {t('forgotPasswordIntro')}{' '}
         <Link href={forgotPasswordUrl} style={linkStyle}>
           {t('forgotPassword')}
         </Link>
-      </Text>
-      <Text style={textStyle}>{t('notYou')}</Text>
+      </Paragraph>
+      <Paragraph>{t('notYou')}</Paragraph>
       <AddressLine label={t('loginAddress')} href={loginUrl} />
       <AddressLine label={t('forgotPasswordAddress')} href={forgotPasswordUrl} />
     </EmailLayout>

@@ -1,12 +1,5 @@
-import { Heading, Text } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/routing';
-import {
-  AddressLine,
-  EmailButton,
-  EmailLayout,
-  headingStyle,
-  textStyle,
-} from './components/email-layout';
+import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
 export interface ActivationEmailProps {
@@ -24,19 +17,17 @@ export default function ActivationEmail({
   const t = emailTranslator(locale, 'Activation');
   return (
     <EmailLayout
+      heading={t('heading')}
       locale={locale}
       title={t('subject')}
       preview={t('preview', { hours: expiresInHours })}
     >
-      <Heading as="h1" style={headingStyle}>
-        {t('heading')}
-      </Heading>
-      <Text style={textStyle}>{t('intro')}</Text>
+      <Paragraph>{t('intro')}</Paragraph>
       <EmailButton href={activationUrl}>{t('button')}</EmailButton>
-      <Text style={textStyle}>{t('validity', { hours: expiresInHours })}</Text>
-      <Text style={textStyle}>{t('password')}</Text>
+      <Paragraph>{t('validity', { hours: expiresInHours })}</Paragraph>
+      <Paragraph>{t('password')}</Paragraph>
       <AddressLine label={t('fallback')} href={activationUrl} />
-      <Text style={textStyle}>{t('ignore')}</Text>
+      <Paragraph>{t('ignore')}</Paragraph>
     </EmailLayout>
   );
 }

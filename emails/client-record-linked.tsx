@@ -1,12 +1,5 @@
-import { Heading, Text } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/routing';
-import {
-  AddressLine,
-  EmailButton,
-  EmailLayout,
-  headingStyle,
-  textStyle,
-} from './components/email-layout';
+import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
 export interface ClientRecordLinkedEmailProps {
@@ -24,13 +17,10 @@ export default function ClientRecordLinkedEmail({
 }: ClientRecordLinkedEmailProps) {
   const t = emailTranslator(locale, 'ClientRecordLinked');
   return (
-    <EmailLayout locale={locale} title={t('subject')} preview={t('preview')}>
-      <Heading as="h1" style={headingStyle}>
-        {t('heading')}
-      </Heading>
-      <Text style={textStyle}>{t('intro', { clientNumber })}</Text>
+    <EmailLayout heading={t('heading')} locale={locale} title={t('subject')} preview={t('preview')}>
+      <Paragraph>{t('intro', { clientNumber })}</Paragraph>
       <EmailButton href={profileUrl}>{t('button')}</EmailButton>
-      <Text style={textStyle}>{t('notYou')}</Text>
+      <Paragraph>{t('notYou')}</Paragraph>
       <AddressLine label={t('profileAddress')} href={profileUrl} />
     </EmailLayout>
   );

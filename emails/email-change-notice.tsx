@@ -1,12 +1,6 @@
-import { Heading, Link, Text } from '@react-email/components';
+import { Link } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/routing';
-import {
-  AddressLine,
-  EmailLayout,
-  headingStyle,
-  linkStyle,
-  textStyle,
-} from './components/email-layout';
+import { AddressLine, EmailLayout, linkStyle, Paragraph } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
 export interface EmailChangeNoticeEmailProps {
@@ -30,18 +24,15 @@ export default function EmailChangeNoticeEmail({
 }: EmailChangeNoticeEmailProps) {
   const t = emailTranslator(locale, 'EmailChangeNotice');
   return (
-    <EmailLayout locale={locale} title={t('subject')} preview={t('preview')}>
-      <Heading as="h1" style={headingStyle}>
-        {t('heading')}
-      </Heading>
-      <Text style={textStyle}>{t('intro', { newEmail: newEmailMasked })}</Text>
-      <Text style={textStyle}>{t('pending', { hours: expiresInHours })}</Text>
-      <Text style={textStyle}>
+    <EmailLayout heading={t('heading')} locale={locale} title={t('subject')} preview={t('preview')}>
+      <Paragraph>{t('intro', { newEmail: newEmailMasked })}</Paragraph>
+      <Paragraph>{t('pending', { hours: expiresInHours })}</Paragraph>
+      <Paragraph>
         {t('notYou')}{' '}
         <Link href={forgotPasswordUrl} style={linkStyle}>
           {t('reset')}
         </Link>
-      </Text>
+      </Paragraph>
       <AddressLine label={t('resetAddress')} href={forgotPasswordUrl} />
     </EmailLayout>
   );

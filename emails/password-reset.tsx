@@ -1,12 +1,5 @@
-import { Heading, Text } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/routing';
-import {
-  AddressLine,
-  EmailButton,
-  EmailLayout,
-  headingStyle,
-  textStyle,
-} from './components/email-layout';
+import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
 export interface PasswordResetEmailProps {
@@ -25,18 +18,16 @@ export default function PasswordResetEmail({
   const t = emailTranslator(locale, 'PasswordReset');
   return (
     <EmailLayout
+      heading={t('heading')}
       locale={locale}
       title={t('subject')}
       preview={t('preview', { minutes: expiresInMinutes })}
     >
-      <Heading as="h1" style={headingStyle}>
-        {t('heading')}
-      </Heading>
-      <Text style={textStyle}>{t('intro')}</Text>
+      <Paragraph>{t('intro')}</Paragraph>
       <EmailButton href={resetUrl}>{t('button')}</EmailButton>
-      <Text style={textStyle}>{t('validity', { minutes: expiresInMinutes })}</Text>
+      <Paragraph>{t('validity', { minutes: expiresInMinutes })}</Paragraph>
       <AddressLine label={t('fallback')} href={resetUrl} />
-      <Text style={textStyle}>{t('ignore')}</Text>
+      <Paragraph>{t('ignore')}</Paragraph>
     </EmailLayout>
   );
 }

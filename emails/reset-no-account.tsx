@@ -1,12 +1,11 @@
-import { Heading, Link, Text } from '@react-email/components';
+import { Link } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/routing';
 import {
   AddressLine,
   EmailButton,
   EmailLayout,
-  headingStyle,
   linkStyle,
-  textStyle,
+  Paragraph,
 } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
@@ -28,20 +27,17 @@ export default function ResetNoAccountEmail({
 }: ResetNoAccountEmailProps) {
   const t = emailTranslator(locale, 'ResetNoAccount');
   return (
-    <EmailLayout locale={locale} title={t('subject')} preview={t('preview')}>
-      <Heading as="h1" style={headingStyle}>
-        {t('heading')}
-      </Heading>
-      <Text style={textStyle}>{t('intro')}</Text>
-      <Text style={textStyle}>
+    <EmailLayout heading={t('heading')} locale={locale} title={t('subject')} preview={t('preview')}>
+      <Paragraph>{t('intro')}</Paragraph>
+      <Paragraph>
         {t('otherAddress')}{' '}
         <Link href={forgotPasswordUrl} style={linkStyle}>
           {t('tryAgain')}
         </Link>
-      </Text>
-      <Text style={textStyle}>{t('createIntro')}</Text>
+      </Paragraph>
+      <Paragraph>{t('createIntro')}</Paragraph>
       <EmailButton href={createAccountUrl}>{t('create')}</EmailButton>
-      <Text style={textStyle}>{t('notYou')}</Text>
+      <Paragraph>{t('notYou')}</Paragraph>
       <AddressLine label={t('createAddress')} href={createAccountUrl} />
     </EmailLayout>
   );

@@ -3,6 +3,7 @@ import {
   Button,
   Container,
   Head,
+  Heading,
   Hr,
   Html,
   Link,
@@ -32,12 +33,14 @@ interface EmailLayoutProps {
   locale: Locale;
   /** The subject, repeated as the document title for screen readers. */
   title: string;
+  /** The email's own heading, first in its body. */
+  heading: string;
   /** Inbox preview line (hidden in the body). */
   preview: string;
   children: ReactNode;
 }
 
-export function EmailLayout({ locale, title, preview, children }: EmailLayoutProps) {
+export function EmailLayout({ locale, title, heading, preview, children }: EmailLayoutProps) {
   const t = emailTranslator(locale, 'Layout');
   return (
     <Html lang={locale} dir="ltr">
@@ -54,7 +57,12 @@ export function EmailLayout({ locale, title, preview, children }: EmailLayoutPro
               {t('brand')}
             </Text>
           </Section>
-          <Section style={{ padding: '24px' }}>{children}</Section>
+          <Section style={{ padding: '24px' }}>
+            <Heading as="h1" style={headingStyle}>
+              {heading}
+            </Heading>
+            {children}
+          </Section>
           <Hr style={{ borderColor: '#d0d0d0', margin: 0 }} />
           <Section style={{ backgroundColor: colors.band, padding: '16px 24px' }}>
             <Text style={{ color: colors.muted, fontSize: '14px', lineHeight: '20px', margin: 0 }}>
@@ -102,4 +110,9 @@ export function AddressLine({ label, href }: { label: string; href: string }) {
       </Link>
     </Text>
   );
+}
+
+/** A paragraph of an email's body. */
+export function Paragraph({ children }: { children: ReactNode }) {
+  return <Text style={textStyle}>{children}</Text>;
 }
