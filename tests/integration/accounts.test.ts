@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activateAccount, inspectActivationLink } from '@/lib/accounts/activate-account';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { countRegistrationAttempt } from '@/lib/accounts/create-account';
 import { endSessions } from '@/lib/accounts/end-sessions';
 import { resendActivation } from '@/lib/accounts/resend-activation';
 import { emailOutbox, users } from '@/lib/db/schema';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { TestDb } from '../helpers/db';
 import {
   GOOD_PASSWORD,
   latestActivationToken,
@@ -15,6 +15,7 @@ import {
   testDeps,
   userByEmail,
   linksOf,
+  withFreshDatabase,
 } from '../helpers/accounts';
 
 const HOUR = 3_600_000;
@@ -22,11 +23,10 @@ const HOUR = 3_600_000;
 let t: TestDb;
 let deps: ReturnType<typeof testDeps>;
 
-beforeEach(async () => {
-  t = await createTestDb();
-  deps = testDeps(t.db);
+withFreshDatabase((db, d) => {
+  t = db;
+  deps = d;
 });
-afterEach(() => t.close());
 
 async function activeAccount(email: string, password = GOOD_PASSWORD) {
   await register(deps, email, { password });

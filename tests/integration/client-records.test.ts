@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importClientRecords } from '@/lib/clients/import-client-records';
 import { issueClientPin } from '@/lib/clients/issue-client-pin';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
@@ -12,8 +12,8 @@ import { acquirePgliteLock } from '@/lib/db/pglite-lock';
 import { buildingRegistrations, clientRecords, pinLockouts, securityEvents } from '@/lib/db/schema';
 import { getRegistrationState } from '@/lib/registration/registration-state';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
-import { outbox, testDeps } from '../helpers/accounts';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { outbox, testDeps, withFreshDatabase } from '../helpers/accounts';
+import type { TestDb } from '../helpers/db';
 import { activeUser, consentedUser } from '../helpers/registration';
 
 const run = promisify(execFile);
@@ -22,11 +22,10 @@ let deps: ReturnType<typeof testDeps>;
 let ipCount = 0;
 const ip = () => `192.0.2.${++ipCount % 250}`;
 
-beforeEach(async () => {
-  t = await createTestDb();
-  deps = testDeps(t.db);
+withFreshDatabase((db, d) => {
+  t = db;
+  deps = d;
 });
-afterEach(() => t.close());
 
 const issue = (clientNumber?: string, validDays?: number) =>
   issueClientPin(

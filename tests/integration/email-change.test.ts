@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { changePassword } from '@/lib/accounts/change-password';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
@@ -16,7 +16,7 @@ import {
 } from '@/lib/accounts/request-email-change';
 import type { Db } from '@/lib/db/types';
 import { oneTimeLinks, securityEvents } from '@/lib/db/schema';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { TestDb } from '../helpers/db';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -27,6 +27,7 @@ import {
   testDeps,
   userByEmail,
   linksOf,
+  withFreshDatabase,
 } from '../helpers/accounts';
 
 const MINUTE = 60_000;
@@ -36,11 +37,10 @@ const NEW_PASSWORD = 'quatre chevaux bleus sous la neige';
 let t: TestDb;
 let deps: ReturnType<typeof testDeps>;
 
-beforeEach(async () => {
-  t = await createTestDb();
-  deps = testDeps(t.db);
+withFreshDatabase((db, d) => {
+  t = db;
+  deps = d;
 });
-afterEach(() => t.close());
 
 async function idOf(email: string): Promise<string> {
   const user = await userByEmail(t.db, email);

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { inspectResetLink, resetPassword } from '@/lib/accounts/reset-password';
 import { oneTimeLinks, securityEvents, users } from '@/lib/db/schema';
 import { HARD_LOCK_FAILURES } from '@/lib/security/login-throttle';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { TestDb } from '../helpers/db';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -16,6 +16,7 @@ import {
   testDeps,
   userByEmail,
   linksOf,
+  withFreshDatabase,
 } from '../helpers/accounts';
 
 const MINUTE = 60_000;
@@ -24,11 +25,10 @@ const NEW_PASSWORD = 'quatre chevaux bleus sous la neige';
 let t: TestDb;
 let deps: ReturnType<typeof testDeps>;
 
-beforeEach(async () => {
-  t = await createTestDb();
-  deps = testDeps(t.db);
+withFreshDatabase((db, d) => {
+  t = db;
+  deps = d;
 });
-afterEach(() => t.close());
 
 const ask = (email: string, opts: { locale?: 'fr' | 'en'; ip?: string } = {}) =>
   requestPasswordReset(deps, {

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changePassword } from '@/lib/accounts/change-password';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { requirePasswordChange } from '@/lib/accounts/require-password-change';
 import { resetPassword } from '@/lib/accounts/reset-password';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { TestDb } from '../helpers/db';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -11,16 +11,16 @@ import {
   nextIp,
   testDeps,
   userByEmail,
+  withFreshDatabase,
 } from '../helpers/accounts';
 
 let t: TestDb;
 let deps: ReturnType<typeof testDeps>;
 
-beforeEach(async () => {
-  t = await createTestDb();
-  deps = testDeps(t.db);
+withFreshDatabase((db, d) => {
+  t = db;
+  deps = d;
 });
-afterEach(() => t.close());
 
 describe('requirePasswordChange', () => {
   it('PWD-09: flags the account (any letter case) until a password change clears it', async () => {

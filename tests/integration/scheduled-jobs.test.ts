@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activateAccount, inspectActivationLink } from '@/lib/accounts/activate-account';
 import { DEAD_LINK_RETENTION_MS, pruneOneTimeLinks } from '@/lib/accounts/prune-one-time-links';
 import { inspectResetLink } from '@/lib/accounts/reset-password';
@@ -29,19 +29,19 @@ import {
   nextIp,
   register,
   testDeps,
+  withFreshDatabase,
 } from '../helpers/accounts';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { TestDb } from '../helpers/db';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 let t: TestDb;
 let deps: ReturnType<typeof testDeps>;
-beforeEach(async () => {
-  t = await createTestDb();
-  deps = testDeps(t.db);
+withFreshDatabase((db, d) => {
+  t = db;
+  deps = d;
 });
-afterEach(() => t.close());
 
 const sink = (): MailTransport & { sent: number } => ({
   sent: 0,

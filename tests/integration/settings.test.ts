@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { changePassword } from '@/lib/accounts/change-password';
 import { loadContactDetails, saveContactDetails } from '@/lib/accounts/contact-details';
@@ -12,7 +12,7 @@ import {
 import { setPreferredLanguage } from '@/lib/accounts/set-preferred-language';
 import { securityEvents } from '@/lib/db/schema';
 import { profileSchema } from '@/lib/registration/profile-schema';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { TestDb } from '../helpers/db';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -21,6 +21,7 @@ import {
   outbox,
   testDeps,
   userByEmail,
+  withFreshDatabase,
 } from '../helpers/accounts';
 
 const NEW_PASSWORD = 'quatre chevaux bleus sous la neige';
@@ -28,11 +29,10 @@ const NEW_PASSWORD = 'quatre chevaux bleus sous la neige';
 let t: TestDb;
 let deps: ReturnType<typeof testDeps>;
 
-beforeEach(async () => {
-  t = await createTestDb();
-  deps = testDeps(t.db);
+withFreshDatabase((db, d) => {
+  t = db;
+  deps = d;
 });
-afterEach(() => t.close());
 
 async function account(email: string, locale: 'fr' | 'en' = 'fr') {
   await activatedAccount(deps, email, { locale });
