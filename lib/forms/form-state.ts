@@ -11,12 +11,6 @@ export interface FormState<F extends string = string> {
   values: Partial<Record<F, string>>;
 }
 
-export function initialFormState<F extends string>(
-  values: Partial<Record<F, string>> = {},
-): FormState<F> {
-  return { fieldErrors: {}, values };
-}
-
 /** The first issue of each top-level field, as a message key. */
 export function fieldErrorsFrom<F extends string>(error: z.ZodError): Partial<Record<F, string>> {
   const errors: Partial<Record<F, string>> = {};

@@ -1,10 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { EmailField } from '@/app/_components/form/text-field';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState, type FormState } from '@/lib/forms/form-state';
+import { useForm } from '@/app/_components/form/use-form-messages';
+import type { FormState } from '@/lib/forms/form-state';
 
 /**
  * A page whose whole form is one email address: "Renvoyer le lien" (resend activation) and
@@ -17,8 +16,7 @@ export function EmailRequestForm({
   action: (previous: FormState<'email'>, formData: FormData) => Promise<FormState<'email'>>;
   texts: { title: string; intro: string; email: string; submit: string };
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState<'email'>());
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { state, formAction, pending, fieldError, items, formError } = useForm(action);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={texts.title} />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
 import type { FormState } from '@/lib/forms/form-state';
 import type { SummaryItem } from './error-summary';
 
@@ -21,4 +22,16 @@ export function useFormMessages<F extends string>(state: FormState<F>) {
   }));
   const formError = state.formError ? t(state.formError as never) : undefined;
   return { fieldError, items, formError };
+}
+
+/**
+ * A form's state from its server action (React 19's useActionState), with its messages
+ * translated: what every form component starts with. `values` are the answers to show first.
+ */
+export function useForm<F extends string>(
+  action: (previous: FormState<F>, form: FormData) => Promise<FormState<F>>,
+  values: Partial<Record<F, string>> = {},
+) {
+  const [state, formAction, pending] = useActionState(action, { fieldErrors: {}, values });
+  return { state, formAction, pending, ...useFormMessages(state) };
 }

@@ -8,8 +8,6 @@ import { signIn } from '@/lib/auth';
 import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
 
-export type ActivateField = 'password';
-
 /**
  * The POST behind "Activer mon compte": checks the password, consumes the token, then signs the
  * person in and opens the dashboard. If the session cannot be made, the login page says the

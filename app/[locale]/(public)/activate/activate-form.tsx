@@ -1,21 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { PasswordField } from '@/app/_components/form/password-field';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
-import { activateAction, type ActivateField } from './actions';
+import { useForm } from '@/app/_components/form/use-form-messages';
+import { activateAction } from './actions';
 
 export function ActivateForm({ token }: { token: string }) {
   const t = useTranslations('ActivatePage');
   const tf = useTranslations('Form');
-  const [state, formAction, pending] = useActionState(
-    activateAction,
-    initialFormState<ActivateField>(),
-  );
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { formAction, pending, fieldError, items, formError } = useForm(activateAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

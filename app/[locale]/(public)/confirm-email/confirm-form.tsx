@@ -1,19 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
+import { useForm } from '@/app/_components/form/use-form-messages';
 import { confirmEmailChangeAction } from './actions';
 
 export function ConfirmEmailForm({ token, newEmail }: { token: string; newEmail: string }) {
   const t = useTranslations('ConfirmEmailPage');
-  const [state, formAction, pending] = useActionState(
-    confirmEmailChangeAction,
-    initialFormState<never>(),
-  );
-  const { items, formError } = useFormMessages(state);
+  const { formAction, pending, items, formError } = useForm(confirmEmailChangeAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -10,8 +10,6 @@ import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
 
-export type CreateAccountField = keyof typeof createAccountSchema.shape;
-
 /** "Créez votre compte": an invalid form counts against the address's sign-up limit too. */
 export const createAccountAction = formAction(
   {

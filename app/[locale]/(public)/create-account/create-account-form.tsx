@@ -1,23 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldError } from '@/app/_components/form/field-error';
 import { NewPasswordFields } from '@/app/_components/form/new-password-fields';
 import { EmailField } from '@/app/_components/form/text-field';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
-import { createAccountAction, type CreateAccountField } from './actions';
+import { useForm } from '@/app/_components/form/use-form-messages';
+import { createAccountAction } from './actions';
 
 export function CreateAccountForm() {
   const t = useTranslations('CreateAccountPage');
   const terms = useTranslations('Terms');
-  const [state, formAction, pending] = useActionState(
-    createAccountAction,
-    initialFormState<CreateAccountField>(),
-  );
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { state, formAction, pending, fieldError, items, formError } = useForm(createAccountAction);
   const termsError = fieldError('acceptTerms');
   return (
     <>

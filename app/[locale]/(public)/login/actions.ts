@@ -15,8 +15,6 @@ const loginFormSchema = loginSchema.extend({
   callbackUrl: z.string().transform((url) => safeCallbackPath(url)),
 });
 
-export type LoginField = keyof typeof loginFormSchema.shape;
-
 const ERRORS: Record<string, string> = {
   not_activated: 'LoginPage.errors.notActivated',
   rate_limited: 'Form.tooManyRequests',

@@ -1,20 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { PasswordField } from '@/app/_components/form/password-field';
 import { EmailField } from '@/app/_components/form/text-field';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
+import { useForm } from '@/app/_components/form/use-form-messages';
 import { LocalLink } from '@/app/_components/local-link';
-import { loginAction, type LoginField } from './actions';
+import { loginAction } from './actions';
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const t = useTranslations('LoginPage');
   const tf = useTranslations('Form');
-  const [state, formAction, pending] = useActionState(loginAction, initialFormState<LoginField>());
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { state, formAction, pending, fieldError, items, formError } = useForm(loginAction);
   const notActivated = state.formError === 'LoginPage.errors.notActivated';
   return (
     <>

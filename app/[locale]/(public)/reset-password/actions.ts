@@ -2,12 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { resetPassword, type ResetPasswordField } from '@/lib/accounts/reset-password';
+import { resetPassword } from '@/lib/accounts/reset-password';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
-
-export type { ResetPasswordField };
 
 /**
  * The POST of the reset page: the only place the token is used (CSRF-03), read once. The new

@@ -1,20 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { NewPasswordFields } from '@/app/_components/form/new-password-fields';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
-import { resetPasswordAction, type ResetPasswordField } from './actions';
+import { useForm } from '@/app/_components/form/use-form-messages';
+import { resetPasswordAction } from './actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('ResetPasswordPage');
-  const [state, formAction, pending] = useActionState(
-    resetPasswordAction,
-    initialFormState<ResetPasswordField>(),
-  );
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { formAction, pending, fieldError, items, formError } = useForm(resetPasswordAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -1,11 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldError } from '@/app/_components/form/field-error';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import type { FormState } from '@/lib/forms/form-state';
+import { useForm } from '@/app/_components/form/use-form-messages';
 import { LocalLink } from '@/app/_components/local-link';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
 import { consentAction, type ConsentField } from './actions';
@@ -20,11 +18,10 @@ export function ConsentForm({
 }) {
   const t = useTranslations('RegisterPage');
   const tf = useTranslations('Form');
-  const [state, formAction, pending] = useActionState(consentAction, {
-    fieldErrors: {},
-    values: initialValues,
-  } satisfies FormState<ConsentField>);
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { state, formAction, pending, fieldError, items, formError } = useForm(
+    consentAction,
+    initialValues,
+  );
   const v = state.values;
   const required = ` ${tf('required')}`;
 

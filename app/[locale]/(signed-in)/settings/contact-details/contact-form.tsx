@@ -1,11 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
+import { useForm } from '@/app/_components/form/use-form-messages';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
-import type { FormState } from '@/lib/forms/form-state';
 import type { ProfileField } from '@/lib/registration/profile-schema';
 import { saveContactDetailsAction } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
@@ -16,11 +14,10 @@ export function ContactDetailsForm({
   initialValues: Partial<Record<ProfileField, string>>;
 }) {
   const t = useTranslations('SettingsContactPage');
-  const [state, formAction, pending] = useActionState(saveContactDetailsAction, {
-    fieldErrors: {},
-    values: initialValues,
-  } satisfies FormState<ProfileField>);
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { state, formAction, pending, fieldError, items, formError } = useForm(
+    saveContactDetailsAction,
+    initialValues,
+  );
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -6,8 +6,6 @@ import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction, signedIn } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
 
-export type EmailChangeField = keyof typeof emailChangeSchema.shape;
-
 const REFUSALS = {
   invalid_password: {
     fieldErrors: { currentPassword: 'SettingsEmailPage.currentPassword.errors.invalid' },

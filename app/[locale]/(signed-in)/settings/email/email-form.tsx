@@ -1,22 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { PasswordField } from '@/app/_components/form/password-field';
 import { EmailField } from '@/app/_components/form/text-field';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
-import { requestEmailChangeAction, type EmailChangeField } from './actions';
+import { useForm } from '@/app/_components/form/use-form-messages';
+import { requestEmailChangeAction } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
 
 export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
   const t = useTranslations('SettingsEmailPage');
-  const [state, formAction, pending] = useActionState(
-    requestEmailChangeAction,
-    initialFormState<EmailChangeField>(),
-  );
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { state, formAction, pending, fieldError, items, formError } =
+    useForm(requestEmailChangeAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

@@ -11,8 +11,6 @@ const languageSchema = z.object({
   language: z.enum(routing.locales, { message: 'SettingsLanguagePage.errors.required' }),
 });
 
-export type LanguageField = keyof typeof languageSchema.shape;
-
 /** "Enregistrer" on the preferred language page: fr or en, nothing else. */
 export const setLanguageAction = formAction(
   { schema: languageSchema, load: signedIn },

@@ -1,24 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldError } from '@/app/_components/form/field-error';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
+import { useForm } from '@/app/_components/form/use-form-messages';
 import type { Locale } from '@/lib/i18n/routing';
-import { setLanguageAction, type LanguageField } from './actions';
+import { setLanguageAction } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
 
 const LANGUAGES = ['fr', 'en'] as const satisfies readonly Locale[];
 
 export function LanguageForm({ current }: { current: Locale }) {
   const t = useTranslations('SettingsLanguagePage');
-  const [state, formAction, pending] = useActionState(
-    setLanguageAction,
-    initialFormState<LanguageField>(),
-  );
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { formAction, pending, fieldError, items, formError } = useForm(setLanguageAction);
   const error = fieldError('language');
   return (
     <>

@@ -9,8 +9,6 @@ import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction, signedIn } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
 
-export type ChangePasswordField = 'currentPassword' | 'password' | 'passwordConfirm';
-
 /**
  * "Changer mon mot de passe": the current password (SES-07), the new one under the creation
  * policy. Every session ends (SES-04); this browser is signed in again with the new password.

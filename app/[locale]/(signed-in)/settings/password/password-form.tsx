@@ -1,22 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { NewPasswordFields } from '@/app/_components/form/new-password-fields';
 import { PasswordField } from '@/app/_components/form/password-field';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
-import { changePasswordAction, type ChangePasswordField } from './actions';
+import { useForm } from '@/app/_components/form/use-form-messages';
+import { changePasswordAction } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations('SettingsPasswordPage');
-  const [state, formAction, pending] = useActionState(
-    changePasswordAction,
-    initialFormState<ChangePasswordField>(),
-  );
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { formAction, pending, fieldError, items, formError } = useForm(changePasswordAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />

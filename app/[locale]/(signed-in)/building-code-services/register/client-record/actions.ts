@@ -20,8 +20,6 @@ const pinSchema = z.object({
   }),
 });
 
-export type PinField = keyof typeof pinSchema.shape;
-
 const ERRORS = {
   invalid: 'Pin.errors.invalid',
   expired: 'Pin.errors.expired',

@@ -1,19 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { TextField } from '@/app/_components/form/text-field';
-import { useFormMessages } from '@/app/_components/form/use-form-messages';
-import { initialFormState } from '@/lib/forms/form-state';
-import { linkPinAction, type PinField } from './actions';
+import { useForm } from '@/app/_components/form/use-form-messages';
+import { linkPinAction } from './actions';
 
 /** "Code NIP du client" + "Lier avec un code NIP", on the client-record step and "Mon profil". */
 /** `pageTitle`: the title of the page the form sits on (client-record step or Mon profil). */
 export function PinForm({ pageTitle }: { pageTitle: string }) {
   const t = useTranslations('ClientRecordPage');
-  const [state, formAction, pending] = useActionState(linkPinAction, initialFormState<PinField>());
-  const { fieldError, items, formError } = useFormMessages(state);
+  const { state, formAction, pending, fieldError, items, formError } = useForm(linkPinAction);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary items={items} formError={formError} pageTitle={pageTitle} />
