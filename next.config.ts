@@ -6,7 +6,14 @@ const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/i18n/request.ts',
   experimental: {
     // ICU messages are compiled at build time: the browser gets no message parser (~10 kB).
-    messages: { path: './messages', format: 'json', locales: ['fr', 'en'], precompile: true },
+    // The emails' texts too: once `precompile` is on, the bundle's translator only formats
+    // compiled messages, and would send "{clientNumber}" as written.
+    messages: {
+      path: ['./messages', './emails/messages'],
+      format: 'json',
+      locales: ['fr', 'en'],
+      precompile: true,
+    },
   },
 });
 
