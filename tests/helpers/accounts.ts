@@ -7,8 +7,7 @@ import { emailOutbox, oneTimeLinks, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { decryptPayload } from '@/lib/email/payload-crypto';
 import type { Locale } from '@/lib/i18n/routing';
-import { afterEach, beforeEach } from 'vitest';
-import { createTestDb, fakeClock, type TestDb } from './db';
+import { fakeClock } from './db';
 
 export const GOOD_PASSWORD = 'violet tambour quinze nuages';
 
@@ -94,17 +93,4 @@ export async function activatedAccount(
   const token = await latestActivationToken(deps.db, email);
   const result = await activateAccount(deps, { token, password, ip: nextIp() });
   if (result.status !== 'activated') throw new Error(`could not activate ${email}`);
-}
-
-/**
- * A fresh database and its dependencies for each test of the file: `onEach` receives them before
- * each test, and the database closes after it.
- */
-export function withFreshDatabase(onEach: (t: TestDb, deps: ReturnType<typeof testDeps>) => void) {
-  let current: TestDb | undefined;
-  beforeEach(async () => {
-    current = await createTestDb();
-    onEach(current, testDeps(current.db));
-  });
-  afterEach(() => current?.close());
 }

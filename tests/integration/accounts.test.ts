@@ -6,6 +6,7 @@ import { endSessions } from '@/lib/accounts/end-sessions';
 import { resendActivation } from '@/lib/accounts/resend-activation';
 import { emailOutbox, users } from '@/lib/db/schema';
 import type { TestDb } from '../helpers/db';
+import { withFreshDatabase } from '../helpers/fresh-database';
 import {
   GOOD_PASSWORD,
   latestActivationToken,
@@ -15,7 +16,6 @@ import {
   testDeps,
   userByEmail,
   linksOf,
-  withFreshDatabase,
 } from '../helpers/accounts';
 
 const HOUR = 3_600_000;

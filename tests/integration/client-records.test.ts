@@ -12,8 +12,9 @@ import { acquirePgliteLock } from '@/lib/db/pglite-lock';
 import { buildingRegistrations, clientRecords, pinLockouts, securityEvents } from '@/lib/db/schema';
 import { getRegistrationState } from '@/lib/registration/registration-state';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
-import { outbox, testDeps, withFreshDatabase } from '../helpers/accounts';
+import { outbox, testDeps } from '../helpers/accounts';
 import type { TestDb } from '../helpers/db';
+import { withFreshDatabase } from '../helpers/fresh-database';
 import { activeUser, consentedUser } from '../helpers/registration';
 
 const run = promisify(execFile);

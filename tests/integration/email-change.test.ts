@@ -17,6 +17,7 @@ import {
 import type { Db } from '@/lib/db/types';
 import { oneTimeLinks, securityEvents } from '@/lib/db/schema';
 import type { TestDb } from '../helpers/db';
+import { withFreshDatabase } from '../helpers/fresh-database';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -27,7 +28,6 @@ import {
   testDeps,
   userByEmail,
   linksOf,
-  withFreshDatabase,
 } from '../helpers/accounts';
 
 const MINUTE = 60_000;

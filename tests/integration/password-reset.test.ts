@@ -6,6 +6,7 @@ import { inspectResetLink, resetPassword } from '@/lib/accounts/reset-password';
 import { oneTimeLinks, securityEvents, users } from '@/lib/db/schema';
 import { HARD_LOCK_FAILURES } from '@/lib/security/login-throttle';
 import type { TestDb } from '../helpers/db';
+import { withFreshDatabase } from '../helpers/fresh-database';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -16,7 +17,6 @@ import {
   testDeps,
   userByEmail,
   linksOf,
-  withFreshDatabase,
 } from '../helpers/accounts';
 
 const MINUTE = 60_000;

@@ -4,6 +4,7 @@ import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { requirePasswordChange } from '@/lib/accounts/require-password-change';
 import { resetPassword } from '@/lib/accounts/reset-password';
 import type { TestDb } from '../helpers/db';
+import { withFreshDatabase } from '../helpers/fresh-database';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -11,7 +12,6 @@ import {
   nextIp,
   testDeps,
   userByEmail,
-  withFreshDatabase,
 } from '../helpers/accounts';
 
 let t: TestDb;

@@ -29,9 +29,9 @@ import {
   nextIp,
   register,
   testDeps,
-  withFreshDatabase,
 } from '../helpers/accounts';
 import type { TestDb } from '../helpers/db';
+import { withFreshDatabase } from '../helpers/fresh-database';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -13,6 +13,7 @@ import { setPreferredLanguage } from '@/lib/accounts/set-preferred-language';
 import { securityEvents } from '@/lib/db/schema';
 import { profileSchema } from '@/lib/registration/profile-schema';
 import type { TestDb } from '../helpers/db';
+import { withFreshDatabase } from '../helpers/fresh-database';
 import {
   GOOD_PASSWORD,
   activatedAccount,
@@ -21,7 +22,6 @@ import {
   outbox,
   testDeps,
   userByEmail,
-  withFreshDatabase,
 } from '../helpers/accounts';
 
 const NEW_PASSWORD = 'quatre chevaux bleus sous la neige';
