@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { confirmEmailChange } from '@/lib/accounts/confirm-email-change';
+import { MAX_TOKEN_LENGTH } from '@/lib/accounts/one-time-link';
 import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
 
@@ -13,7 +14,7 @@ import { localizedPath } from '@/lib/i18n/navigation';
  */
 export const confirmEmailChangeAction = formAction(
   {
-    schema: z.object({ token: z.string().transform((token) => token.slice(0, 200)) }),
+    schema: z.object({ token: z.string().transform((token) => token.slice(0, MAX_TOKEN_LENGTH)) }),
     secret: ['token'],
   },
   async ({ token }, { locale, ip, deps }) => {

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { resetPassword } from '@/lib/accounts/reset-password';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
+import { MAX_TOKEN_LENGTH } from '@/lib/accounts/one-time-link';
 import { formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
 
@@ -16,7 +17,7 @@ import { localizedPath } from '@/lib/i18n/navigation';
 export const resetPasswordAction = formAction(
   {
     schema: z.object({
-      token: z.string().transform((token) => token.slice(0, 200)),
+      token: z.string().transform((token) => token.slice(0, MAX_TOKEN_LENGTH)),
       password: z.string(),
       passwordConfirm: z.string(),
     }),
