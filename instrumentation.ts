@@ -1,6 +1,7 @@
 /**
- * Runs once when a server starts (Node runtime only): refuses to start production without its
- * secrets (SEC-01), then starts opening the database in the background, so the embedded one is
+ * Runs once when a server starts (Node runtime only): puts the security headers on every
+ * response and refuses TRACE (lib/security/http-guard.ts), refuses to start production without
+ * its secrets (SEC-01), then starts opening the database in the background, so the embedded one is
  * created and migrated before it is needed — without holding back pages that need no database
  * (the login page answers while PGlite is still opening).
  */
@@ -17,6 +18,8 @@ export async function onRequestError(error: unknown) {
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installHttpGuard } = await import('./lib/security/http-guard');
+  installHttpGuard();
   const { assertProductionSecrets } = await import('./lib/security/secrets');
   assertProductionSecrets();
   const { getDb } = await import('./lib/db/client');

@@ -13,6 +13,7 @@ import { databaseRecentlyUnavailable, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db
 import { getPathname, internalPath } from '@/lib/i18n/navigation';
 import { isLocale, routing, type AppPathname, type Locale } from '@/lib/i18n/routing';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
+import { PAGE_METHODS, refusedStatus } from '@/lib/security/request-guard';
 
 /**
  * Locale handling (next-intl), the optimistic "signed in?" redirect, the idle-activity cookie,
@@ -43,11 +44,16 @@ const SESSION_AWARE = new Set<AppPathname>(['/help']);
  */
 const TOKEN_PAGES = new Set<AppPathname>(['/activate', '/reset-password', '/confirm-email']);
 
+/** The path an unknown page is rewritten to: the catch-all page, naming no route (HDR-02). */
+const NOT_FOUND_SEGMENT = 'not-found';
+
 export default async function middleware(req: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
-  const route = internalPath(req.nextUrl.pathname);
-  const publicPath = req.nextUrl.pathname + req.nextUrl.search;
+  const { pathname } = req.nextUrl;
+  const route = internalPath(pathname);
+  const publicPath = pathname + req.nextUrl.search;
+  const locale = pathname.split('/')[1];
 
   const token =
     route && (SIGNED_IN_ONLY.has(route.pathname) || SESSION_AWARE.has(route.pathname))
@@ -58,7 +64,15 @@ export default async function middleware(req: NextRequest) {
   const signedIn = age === 'fresh';
 
   let response: NextResponse;
-  if (route && databaseRecentlyUnavailable()) {
+  const refused = await refusedStatus(req);
+  if (refused) {
+    // ERR-01: what Next.js would answer with a 500 and a stack in the log.
+    response = plainResponse(refused);
+    if (refused === 405) response.headers.set('Allow', PAGE_METHODS.join(', '));
+  } else if (!route && !isLocale(locale) && /^\/_next\/|\.[^/]*$/.test(pathname)) {
+    // A file that is not there (/favicon.ico, /robots.txt; /_next/image: the app has no images).
+    response = plainResponse(404);
+  } else if (route && databaseRecentlyUnavailable()) {
     response = unavailablePage(route.locale);
   } else if (route && SIGNED_IN_ONLY.has(route.pathname) && !signedIn) {
     const login = new URL(getPathname({ href: '/login', locale: route.locale }), req.url);
@@ -75,15 +89,22 @@ export default async function middleware(req: NextRequest) {
     headers.set('content-security-policy', csp);
     headers.set('x-nonce', nonce);
     headers.set('x-monso-path', publicPath);
-    // next-intl rewrites to the internal route with `new URL(path, request.url)`; `req.url` is
-    // the address the server was reached at (next.config.ts: skipProxyUrlNormalize, for
-    // vercel/next.js#94745), so Next.js sees the rewrite as internal.
-    response = intl(new NextRequest(req.url, { headers, method: req.method }));
-    if (!route && isLocale(req.nextUrl.pathname.split('/')[1]) && response.status === 200) {
-      // An unknown path under a locale (/fr/nulle-part): the catch-all page renders the localized
-      // "page not found" and the status is given here. (A page's `notFound()` would give it too,
-      // but Next.js 16 then serves an empty error shell that only JavaScript fills in.)
-      response = new NextResponse(null, { status: 404, headers: response.headers });
+    if (!route && isLocale(locale)) {
+      // Any other path under a locale — /fr/nulle-part, an internal route's name (/fr/dashboard),
+      // another locale's path (/en/connexion), /fr/x.php — is the localized "page not found":
+      // only the routing table's paths serve pages. The catch-all page renders it, at a path
+      // that matches no route, and the status is given here. (A page's `notFound()` would give
+      // it too, but Next.js 16 then serves an empty error shell that only JavaScript fills in.)
+      headers.set('x-next-intl-locale', locale);
+      response = NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_SEGMENT}`, req.url), {
+        request: { headers },
+        status: 404,
+      });
+    } else {
+      // next-intl rewrites to the internal route with `new URL(path, request.url)`; `req.url` is
+      // the address the server was reached at (next.config.ts: skipProxyUrlNormalize, for
+      // vercel/next.js#94745), so Next.js sees the rewrite as internal.
+      response = intl(new NextRequest(req.url, { headers, method: req.method }));
     }
     // A signed-in page load is activity: move the idle deadline (GET only, so a sign-out POST
     // never gets its deleted cookie back).
@@ -103,6 +124,23 @@ export default async function middleware(req: NextRequest) {
     response.headers.set('Cache-Control', 'no-store');
   }
   return response;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  411: 'Length Required',
+  413: 'Content Too Large',
+};
+
+/** A short plain answer: a refused request or a missing file. */
+function plainResponse(status: number): NextResponse {
+  return new NextResponse(`${status} ${STATUS_TEXT[status] ?? ''}\n`, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 const escapeHtml = (text: string) =>
@@ -136,6 +174,8 @@ function unavailablePage(locale: Locale): NextResponse {
 export const config = {
   // Node.js rather than the Edge sandbox: measurably less work per request (bench/RESULTS.md).
   runtime: 'nodejs',
-  // Everything but API routes, Next.js internals, the dev mailbox and files with an extension.
-  matcher: ['/((?!api|_next|dev|.*\\..*).*)'],
+  // Everything but API routes, Next.js's built files and the dev mailbox: a path with a dot is a
+  // page path too (/fr/x.php is the localized "page not found", with its CSP). /_next/image is
+  // in, to be answered 404 here.
+  matcher: ['/((?!api/|_next/(?!image)|dev/).*)'],
 };

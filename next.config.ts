@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
   // build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // The app shows no images: the optimizer (/_next/image) fetches nothing and answers 404
+  // (middleware.ts answers it first, with the security headers).
+  images: { unoptimized: true },
   // vercel/next.js#94745 (Next.js 16.4, fix not released): behind a reverse proxy the server is
   // bound to a loopback address (`next start -H 127.0.0.1` or `-H ::1`). Next.js then builds the
   // request's origin with that address, but hands middleware a URL whose loopback host it renamed
