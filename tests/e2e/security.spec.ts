@@ -7,6 +7,7 @@ import type {
   Page,
 } from '@playwright/test';
 import emailFr from '../../emails/messages/fr.json';
+import { STATIC_SECURITY_HEADERS } from '../../lib/security/headers';
 import {
   BASE_URL,
   MESSAGES,
@@ -16,6 +17,7 @@ import {
   expect,
   fillCreateAccount,
   mailCount,
+  serverErrorsDuring,
   signIn,
   test,
   uniqueEmail,
@@ -951,3 +953,179 @@ test('a request body over 64 kB is refused (413) by the Auth.js routes, before a
   });
   expect(response.status()).toBe(413);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Requests outside what pages serve (HDR-01, HDR-02, ERR-01)
+
+/** Answers the localized "page not found": 404, the page's CSP, its language, no route named. */
+async function expectLocalizedNotFound(response: APIResponse, locale: 'fr' | 'en', path: string) {
+  expect(response.status(), path).toBe(404);
+  const headers = response.headers();
+  expectSecurityHeaders(headers, path);
+  expect(headers['referrer-policy'], path).toBeTruthy();
+  const html = await response.text();
+  expect(html, path).toContain(`<html lang="${locale}"`);
+  expect(html, path).toContain(MESSAGES[locale].NotFoundPage.title);
+  // The rewrite Next.js reports names no internal route (the folders under app/[locale]).
+  expect(headers['x-middleware-rewrite'] ?? '', path).not.toMatch(
+    /dashboard|settings|reset-password|building-code|login|check-email|connexion/,
+  );
+}
+
+test('HDR-02: internal route names and other locales’ paths answer the localized "page not found" (404, CSP), never the page', async ({
+  request,
+}) => {
+  const paths = [
+    ['fr', '/fr/dashboard'],
+    ['fr', '/fr/settings'],
+    ['fr', '/fr/reset-password?token=abc'],
+    ['fr', '/fr/building-code-services'],
+    ['fr', '/fr/login'],
+    ['en', '/en/create-account/check-email'],
+    ['en', '/en/connexion'],
+    ['en', '/en/tableau-de-bord'],
+  ] as const;
+  for (const [locale, path] of paths) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    await expectLocalizedNotFound(response, locale, path);
+  }
+});
+
+test('HDR-02: a path with a dot under a locale answers the localized "page not found" (404, CSP, its language)', async ({
+  request,
+}) => {
+  const paths = [
+    ['fr', '/fr/x.y'],
+    ['en', '/en/login.php'],
+    ['fr', '/fr/connexion;.js'],
+    ['en', '/en/help.html'],
+    ['fr', '/fr/favicon.ico'],
+  ] as const;
+  for (const [locale, path] of paths) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    await expectLocalizedNotFound(response, locale, path);
+  }
+});
+
+test('HDR-01: Next.js’s own 308 redirects (trailing slash, doubled slash) carry HSTS and the security headers', async ({
+  request,
+}) => {
+  for (const [path, target] of [
+    ['/fr/connexion/', '/fr/connexion'],
+    ['/en/', '/en'],
+    ['/api/health/', '/api/health'],
+    ['//fr/connexion', '/fr/connexion'],
+  ] as const) {
+    const response = await request.get(`${BASE_URL}${path}`, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(308);
+    expect(response.headers()['location'], path).toBe(target);
+    const headers = response.headers();
+    for (const { key, value } of STATIC_SECURITY_HEADERS) {
+      expect(headers[key.toLowerCase()], `${key} on ${path}`).toBe(value);
+    }
+  }
+});
+
+/** The id of the sign-in form's server action, from its no-JavaScript form. */
+async function loginActionId(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get('/fr/connexion')).text();
+  const id = /&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
+  expect(id, 'the sign-in action id').toBeTruthy();
+  return id!;
+}
+
+const REFUSED: {
+  name: string;
+  status: number;
+  send: (request: APIRequestContext, actionId: string) => Promise<APIResponse>;
+}[] = [
+  {
+    name: 'a server action posted from another origin',
+    status: 403,
+    send: (request, id) =>
+      request.post('/fr/connexion', {
+        headers: { 'next-action': id, origin: 'https://evil.example' },
+        multipart: { '0': '["$K1"]', '1_email': 'a@example.ca' },
+      }),
+  },
+  {
+    name: 'a server action body over 64 kB',
+    status: 413,
+    send: (request, id) =>
+      request.post('/fr/connexion', {
+        headers: { 'next-action': id, origin: BASE_URL },
+        multipart: { '0': '["$K1"]', '1_email': 'x'.repeat(70 * 1024) },
+      }),
+  },
+  {
+    name: 'a malformed multipart body',
+    status: 400,
+    send: (request, id) =>
+      request.post('/fr/connexion', {
+        headers: {
+          'next-action': id,
+          origin: BASE_URL,
+          'content-type': 'multipart/form-data; boundary=abc',
+        },
+        data: 'no parts here',
+      }),
+  },
+  {
+    name: 'a non-form body with Next-Action',
+    status: 400,
+    send: (request, id) =>
+      request.post('/fr/connexion', {
+        headers: { 'next-action': id, origin: BASE_URL, 'content-type': 'text/plain' },
+        data: '[]',
+      }),
+  },
+  {
+    name: 'deeply nested bound arguments',
+    status: 400,
+    send: (request, id) =>
+      request.post('/fr/connexion', {
+        headers: { 'next-action': id, origin: BASE_URL },
+        multipart: { '0': '['.repeat(10_000) + ']'.repeat(10_000) },
+      }),
+  },
+  {
+    name: 'TRACE',
+    status: 405,
+    send: (request) => request.fetch('/fr/connexion', { method: 'TRACE' }),
+  },
+  {
+    name: 'PUT on a page',
+    status: 405,
+    send: (request) => request.fetch('/fr/connexion', { method: 'PUT', data: 'x' }),
+  },
+  {
+    name: 'a malformed router state header',
+    status: 400,
+    send: (request) =>
+      request.get('/fr/aide', { headers: { rsc: '1', 'next-router-state-tree': '%7Bnot-json' } }),
+  },
+  {
+    name: 'the image optimizer asked for /etc/passwd',
+    status: 404,
+    send: (request) => request.get('/_next/image?url=%2Fetc%2Fpasswd&w=64&q=75'),
+  },
+];
+
+for (const { name, status, send } of REFUSED) {
+  test(`ERR-01: ${name} is refused with ${status}, the security headers and no stack in the server's log`, async ({
+    request,
+  }) => {
+    const actionId = await loginActionId(request);
+    let response: APIResponse | undefined;
+    const logged = await serverErrorsDuring(async () => {
+      response = await send(request, actionId);
+    });
+    expect(response!.status()).toBe(status);
+    if (status === 405) expect(response!.headers()['allow']).toBe('GET, HEAD, POST');
+    expect(response!.headers()['strict-transport-security']).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
+    expect(logged).not.toMatch(/^\s+at /m);
+    expect(logged).not.toContain('⨯');
+  });
+}

@@ -1,9 +1,10 @@
 import createIntlMiddleware from 'next-intl/middleware';
+import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { internalPath, localizedPath } from '@/lib/i18n/navigation';
 import { routing, type AppPathname } from '@/lib/i18n/routing';
-import middleware from '@/middleware';
+import middleware, { config } from '@/middleware';
 
 const intl = createIntlMiddleware(routing);
 
@@ -67,8 +68,71 @@ describe('middleware: locale handling is next-intl’s', () => {
     const req = new NextRequest('https://portail.example.ca/en/nowhere/at-all?x=1');
     const response = await middleware(req);
     expect(response.status).toBe(404);
-    expect(outcome(response)).toMatchObject({ next: '1', localeHeader: 'en' });
+    expect(outcome(response)).toMatchObject({
+      rewrite: 'https://portail.example.ca/en/not-found',
+      localeHeader: 'en',
+    });
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('HDR-02: internal route names, other locales’ paths and dotted paths are the localized 404, at a path naming no route', async () => {
+    const paths = [
+      '/fr/dashboard',
+      '/fr/reset-password',
+      '/fr/login',
+      '/en/connexion',
+      '/en/create-account/check-email',
+      '/fr/x.y',
+      '/en/login.php',
+      '/fr/connexion;.js',
+    ];
+    for (const path of paths) {
+      const response = await middleware(new NextRequest(`https://portail.example.ca${path}`));
+      const locale = path.split('/')[1];
+      expect(response.status, path).toBe(404);
+      expect(outcome(response), path).toMatchObject({
+        rewrite: `https://portail.example.ca/${locale}/not-found`,
+        localeHeader: locale,
+      });
+      expect(response.headers.get('content-security-policy'), path).toContain("'nonce-");
+      expect(response.headers.get('cache-control'), path).toBeNull();
+    }
+    expect(internalPath('/fr/not-found')).toBeNull();
+    expect(internalPath('/en/not-found')).toBeNull();
+  });
+
+  it('HDR-02: the matcher takes every page path, dotted ones too, and /_next/image; not built files, API routes or the dev mailbox', () => {
+    const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+    for (const url of [
+      '/fr/connexion',
+      '/fr/x.y',
+      '/en/login.php',
+      '/favicon.ico',
+      '/_next/image',
+    ]) {
+      expect(matches(url), url).toBe(true);
+    }
+    for (const url of [
+      '/_next/static/chunks/app.js',
+      '/api/health',
+      '/api/auth/csrf',
+      '/dev/mailbox',
+    ]) {
+      expect(matches(url), url).toBe(false);
+    }
+  });
+
+  it('answers a missing file outside the locales, and /_next/image, with a plain 404', async () => {
+    for (const path of [
+      '/favicon.ico',
+      '/robots.txt',
+      '/_next/image?url=%2Fetc%2Fpasswd&w=64&q=75',
+    ]) {
+      const response = await middleware(new NextRequest(`https://portail.example.ca${path}`));
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toContain('text/plain');
+      expect(response.headers.get('strict-transport-security'), path).toBeTruthy();
+    }
   });
 
   it('sends a signed-out visit of a signed-in page to the localized login, back here after', async () => {

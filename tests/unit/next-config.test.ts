@@ -55,3 +55,9 @@ describe('request body limit (issue 5)', () => {
     expect(size * 4).toBeLessThan(parse(limit!)!);
   });
 });
+
+describe('image optimizer', () => {
+  it('ERR-01: is off: the app shows no images, and /_next/image fetched anything it was asked for', () => {
+    expect(nextConfig.images?.unoptimized).toBe(true);
+  });
+});

@@ -13,6 +13,15 @@ export const PASSWORD = 'violet tambour quinze nuages';
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
 const MAIL_DIR = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
+const SERVER_LOG = path.resolve(process.env.E2E_SERVER_LOG ?? 'test-results/e2e-server-stderr.log');
+
+/** What the e2e server wrote to stderr while `run` ran, and a moment after (support/server.ts). */
+export async function serverErrorsDuring(run: () => Promise<void>): Promise<string> {
+  const start = fs.statSync(SERVER_LOG).size;
+  await run();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return fs.readFileSync(SERVER_LOG).subarray(start).toString('utf8');
+}
 
 let counter = 0;
 export function uniqueEmail(tag = 'resident'): string {

@@ -15,6 +15,8 @@ const mailDir = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail'
 const dataDir = path.resolve(process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite');
 const pinFile = path.resolve(process.env.E2E_PIN_FILE ?? 'test-results/e2e-pins.csv');
 const dev = process.env.E2E_SERVER_MODE === 'dev';
+/** The server's stderr, also written here: specs check that a refused request logged no stack. */
+const errorLog = path.resolve(process.env.E2E_SERVER_LOG ?? 'test-results/e2e-server-stderr.log');
 
 async function main() {
   fs.rmSync(mailDir, { recursive: true, force: true });
@@ -71,8 +73,13 @@ async function main() {
 
   const command = dev ? 'dev' : 'start';
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '-p', port], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'pipe'],
     env,
+  });
+  fs.writeFileSync(errorLog, '');
+  next.stderr.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    fs.appendFileSync(errorLog, chunk);
   });
   const stop = () => {
     clearInterval(poll);
