@@ -15,12 +15,21 @@ type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => b
  * Runs first on every request the Node.js server receives, before Next.js routes it (installed
  * by instrumentation.ts): the static security headers go on every response, including those
  * Next.js answers before middleware and next.config.ts headers() — its 308 for a trailing slash
- * or a doubled slash (HDR-01) —, and TRACE gets 405 rather than a 500.
+ * or a doubled slash (HDR-01) —, and TRACE gets 405 rather than a 500. Next.js's
+ * `x-middleware-rewrite` response header, which would name the internal route of every
+ * localized page (/fr/connexion → /fr/login), never leaves the server: only the Pages Router's
+ * client reads it.
  */
 export function installHttpGuard(): void {
   const proto = http.Server.prototype as unknown as { emit: Emit; [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
+  const response = http.ServerResponse.prototype;
+  const setHeader = response.setHeader;
+  response.setHeader = function (name, value) {
+    if (name.toLowerCase() === 'x-middleware-rewrite') return this;
+    return setHeader.call(this, name, value);
+  };
   const emit = proto.emit;
   proto.emit = function (event, ...args) {
     if (event === 'request') {
