@@ -530,9 +530,10 @@ test('CSRF-01: a replayed create-account action is refused from another origin, 
     'no Origin, Sec-Fetch-Site: same-site': { 'sec-fetch-site': 'same-site' },
   } satisfies Record<string, Record<string, string>>;
 
-  // Observed: a foreign or `null` Origin is refused by Next.js itself (500 "Invalid Server
-  // Actions request"); with no Origin, or a Sec-Fetch-Site other than same-origin, Next.js lets
-  // the action run and our wrapper (lib/forms/action-context.ts) answers "page expired" (200).
+  // Observed: a foreign or `null` Origin is refused by middleware with 403, the check Next.js
+  // itself would make (lib/security/request-guard.ts); with no Origin, or a Sec-Fetch-Site other
+  // than same-origin, the action runs and our wrapper (lib/forms/form-action.ts) answers "page
+  // expired" (200).
   const started = Date.now();
   const victims: Record<string, string> = {};
   for (const [name, headers] of Object.entries(attacks)) {
