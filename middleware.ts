@@ -131,7 +131,6 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
-  411: 'Length Required',
   413: 'Content Too Large',
 };
 

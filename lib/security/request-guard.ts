@@ -1,4 +1,5 @@
 import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/parse-and-validate-flight-router-state';
+import { withinBodyLimit } from './body-limit';
 
 /**
  * Requests to pages that Next.js would refuse by throwing — a 500 and a stack in the log for
@@ -9,7 +10,10 @@ import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/p
 
 /** What pages answer; Allow of the 405. */
 export const PAGE_METHODS = ['GET', 'HEAD', 'POST'] as const;
-/** next.config.ts `serverActions.bodySizeLimit` ('64kb'): Next.js would throw past it. */
+/**
+ * next.config.ts `serverActions.bodySizeLimit` ('64kb'): Next.js would throw past it. A body
+ * without Content-Length (chunked) is read up to it and no further.
+ */
 export const ACTION_BODY_LIMIT_BYTES = 64 * 1024;
 /**
  * The most fields a form post may have: the largest form (consent) sends about 20 with
@@ -30,17 +34,15 @@ export async function refusedStatus(req: Request): Promise<number | null> {
   if (req.method !== 'POST') return null;
 
   if (!sameOriginAsNext(req.headers)) return 403;
-  const length = req.headers.get('content-length');
-  if (length === null) return 411;
-  if (!/^\d+$/.test(length)) return 400;
-  if (Number(length) > ACTION_BODY_LIMIT_BYTES) return 413;
   // A form posted with or without JavaScript: multipart, as React sends every form.
   if (!/^multipart\/form-data;.*\bboundary=/i.test(req.headers.get('content-type') ?? '')) {
     return 400;
   }
+  const limited = await withinBodyLimit(req, ACTION_BODY_LIMIT_BYTES);
+  if (limited instanceof Response) return 413;
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await limited.formData();
   } catch {
     return 400;
   }
