@@ -1,8 +1,9 @@
 /**
  * Runs once when a server starts (Node runtime only): refuses to start production without its
- * secrets (SEC-01), then starts opening the database in the background, so the embedded one is
- * created and migrated before it is needed — without holding back pages that need no database
- * (the login page answers while PGlite is still opening).
+ * secrets (SEC-01) or without a client address it can trust (LOG-06), then starts opening the
+ * database in the background, so the embedded one is created and migrated before it is needed —
+ * without holding back pages that need no database (the login page answers while PGlite is
+ * still opening).
  */
 /**
  * Every error a request ends with: one that means the database cannot be reached starts the
@@ -19,6 +20,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { assertProductionSecrets } = await import('./lib/security/secrets');
   assertProductionSecrets();
+  const { assertClientIpSource } = await import('./lib/security/client-ip');
+  assertClientIpSource();
   const { getDb } = await import('./lib/db/client');
   getDb().catch((error: unknown) => {
     // The first request that needs the database tries again and answers with the error page.
