@@ -55,10 +55,11 @@ export interface Answer {
 
 /**
  * One HTTP request from the given loopback source address (127.0.0.0/8 is all loopback on
- * Linux, so each address is another client as the proxy sees it). Never follows redirects.
+ * Linux, so each address is another client as the proxy sees it), or the default one when
+ * undefined. Never follows redirects.
  */
 export function requestFrom(
-  localAddress: string,
+  localAddress: string | undefined,
   url: URL,
   opts: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: Buffer } = {},
 ): Promise<Answer> {

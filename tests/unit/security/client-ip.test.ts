@@ -30,7 +30,7 @@ describe('clientIp (LOG-06)', () => {
     ).toBe('192.0.2.9');
   });
 
-  it('LOG-06: ignores X-Forwarded-For when another header is trusted, however it is set', () => {
+  it('ignores X-Forwarded-For when another header is trusted, however it is set', () => {
     const seen = new Set(
       Array.from({ length: 20 }, (_, i) =>
         clientIp(h({ 'x-real-ip': '203.0.113.7', 'x-forwarded-for': `10.0.0.${i}` }), NGINX),
