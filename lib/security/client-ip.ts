@@ -19,8 +19,9 @@ import { isIP } from 'node:net';
  *   it. Next.js writes the socket's address into `X-Forwarded-For` when the request has none
  *   (and keeps a client-sent one, so a developer can choose theirs: development only).
  * - Unset in production (NODE_ENV=production, not Vercel): the server refuses to start
- *   (`assertClientIpSource`, from instrumentation.ts). Plain `next start` gives the app no
- *   address a client cannot choose, and one shared bucket would let anyone lock everyone out.
+ *   (`assertClientIpSource`, from instrumentation.ts: Next.js logs it and answers 500). Plain
+ *   `next start` gives the app no address a client cannot choose, and one shared bucket would
+ *   let anyone lock everyone out.
  */
 
 type Env = Readonly<Record<string, string | undefined>>;
