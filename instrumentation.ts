@@ -1,9 +1,10 @@
 /**
  * Runs once when a server starts (Node runtime only): puts the security headers on every
  * response and refuses TRACE (lib/security/http-guard.ts), refuses to start production without
- * its secrets (SEC-01), then starts opening the database in the background, so the embedded one is
- * created and migrated before it is needed — without holding back pages that need no database
- * (the login page answers while PGlite is still opening).
+ * its secrets (SEC-01) or without a client address it can trust (LOG-06), then starts opening the
+ * database in the background, so the embedded one is created and migrated before it is needed —
+ * without holding back pages that need no database (the login page answers while PGlite is
+ * still opening).
  */
 /**
  * Every error a request ends with: one that means the database cannot be reached starts the
@@ -22,6 +23,8 @@ export async function register() {
   installHttpGuard();
   const { assertProductionSecrets } = await import('./lib/security/secrets');
   assertProductionSecrets();
+  const { assertClientIpSource } = await import('./lib/security/client-ip');
+  assertClientIpSource();
   const { getDb } = await import('./lib/db/client');
   getDb().catch((error: unknown) => {
     // The first request that needs the database tries again and answers with the error page.

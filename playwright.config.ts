@@ -18,6 +18,9 @@ export default defineConfig({
     : [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
+    // The e2e server trusts X-Real-IP as behind nginx (tests/e2e/support/server.ts): the tests
+    // send it as nginx would, the loopback address unless a test picks its own client.
+    extraHTTPHeaders: { 'x-real-ip': '127.0.0.1' },
     trace: 'retain-on-failure',
     // Debian's Chromium: Playwright cannot download its own browsers here.
     launchOptions: CHROMIUM_LAUNCH,

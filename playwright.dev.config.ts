@@ -31,6 +31,9 @@ export default defineConfig({
     : [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
+    // The e2e server trusts X-Real-IP as behind nginx (tests/e2e/support/server.ts): the tests
+    // send it as nginx would, the loopback address unless a test picks its own client.
+    extraHTTPHeaders: { 'x-real-ip': '127.0.0.1' },
     navigationTimeout: 180_000,
     actionTimeout: 90_000,
     trace: 'retain-on-failure',

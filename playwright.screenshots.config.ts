@@ -37,6 +37,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
+    // The e2e server trusts X-Real-IP as behind nginx (tests/e2e/support/server.ts): the tests
+    // send it as nginx would, the loopback address unless a test picks its own client.
+    extraHTTPHeaders: { 'x-real-ip': '127.0.0.1' },
     launchOptions: CHROMIUM_LAUNCH,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,

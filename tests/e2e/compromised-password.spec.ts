@@ -22,6 +22,8 @@ test.beforeAll(async () => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    // Configured as behind nginx: the tests send X-Real-IP as nginx would (LOG-06).
+    TRUSTED_IP_HEADER: 'x-real-ip',
     APP_URL: BASE,
     AUTH_SECRET: 'e2e-pwd09-secret-0123456789abcdef0123456789abcdef',
     PIN_PEPPER: 'e2e-pwd09-pin-pepper-0123456789abcdef0123456789',

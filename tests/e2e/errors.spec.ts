@@ -18,6 +18,8 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // Configured as behind nginx: the tests send X-Real-IP as nginx would (LOG-06).
+      TRUSTED_IP_HEADER: 'x-real-ip',
       APP_URL: BASE,
       AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef0123456789abcdef',
       PIN_PEPPER: 'e2e-outage-pin-pepper-0123456789abcdef0123456789',

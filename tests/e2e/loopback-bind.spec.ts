@@ -32,6 +32,8 @@ for (const [index, hostname] of ['127.0.0.1', '::1'].entries()) {
         env: {
           ...process.env,
           NODE_ENV: 'production',
+          // Configured as behind nginx: the tests send X-Real-IP as nginx would (LOG-06).
+          TRUSTED_IP_HEADER: 'x-real-ip',
           APP_URL: origin,
           AUTH_SECRET: 'e2e-loopback-secret-0123456789abcdef0123456789abcdef',
           PIN_PEPPER: 'e2e-loopback-pin-pepper-0123456789abcdef0123456789',

@@ -9,6 +9,7 @@ import type { FormState } from '@/lib/forms/form-state';
 import { schemaFields } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
 import { profileSchema } from '@/lib/registration/profile-schema';
+import { ClientIpUnavailable } from '@/lib/security/client-ip';
 import { authSecrets } from '@/lib/security/secrets';
 import fr from '@/messages/fr.json';
 import { GOOD_PASSWORD, outbox, testDeps } from '../helpers/accounts';
@@ -67,7 +68,8 @@ beforeEach(() => {
     host: 'portal.test',
     origin: 'https://portal.test',
     'sec-fetch-site': 'same-origin',
-    'x-real-ip': `198.51.100.${ip}`,
+    // The connection's address, as Next.js writes it (no TRUSTED_IP_HEADER outside production).
+    'x-forwarded-for': `198.51.100.${ip}`,
   });
 });
 
@@ -160,9 +162,26 @@ describe('the form-action wrapper', () => {
     const refused = await createAccountAction(initial(), bad);
     expect(refused).toMatchObject({ formError: 'Form.tooManyRequests', fieldErrors: {} });
     // Another client address is not affected.
-    request.headers.set('x-real-ip', '192.0.2.77');
+    request.headers.set('x-forwarded-for', '192.0.2.77');
     const other = await createAccountAction(initial(), bad);
     expect(other.formError).toBeUndefined();
+  });
+
+  it('LOG-06: a client rotating X-Real-IP (trusted by no configuration) is still refused at the 21st sign-up', async () => {
+    const bad = form({ ...newAccount('x@example.ca'), emailConfirm: '' });
+    for (let i = 0; i < 20; i++) {
+      request.headers.set('x-real-ip', `10.9.0.${i}`);
+      await createAccountAction(initial(), bad);
+    }
+    request.headers.set('x-real-ip', '10.9.1.1');
+    const refused = await createAccountAction(initial(), bad);
+    expect(refused).toMatchObject({ formError: 'Form.tooManyRequests', fieldErrors: {} });
+  });
+
+  it('LOG-06: a request without a client address is refused, not counted in a shared bucket', async () => {
+    request.headers.delete('x-forwarded-for');
+    const bad = form({ ...newAccount('x@example.ca'), emailConfirm: '' });
+    await expect(createAccountAction(initial(), bad)).rejects.toThrow(ClientIpUnavailable);
   });
 
   it('redirects on success: a new account goes to "check your email" with its link queued', async () => {
