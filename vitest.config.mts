@@ -20,9 +20,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // next-intl's ESM imports `next/server` without an extension, which Node's resolver refuses;
-    // inlined, Vite resolves it (tests/unit/localized-rewrite.test.ts runs its middleware).
-    server: { deps: { inline: ['next-intl'] } },
+    // next-intl's and next-auth's ESM import `next/server` without an extension, which Node's
+    // resolver refuses; inlined, Vite resolves it (tests/unit/localized-rewrite.test.ts runs
+    // next-intl's middleware, tests/integration/auth-routes.test.ts Auth.js's route handlers).
+    server: { deps: { inline: ['next-intl', 'next-auth'] } },
     // Security events print one JSON line each: show console output only for failing tests.
     silent: 'passed-only',
     reporters: process.env.CI

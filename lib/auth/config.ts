@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import type {} from 'next-auth/jwt';
 import { authSecrets } from '@/lib/security/secrets';
-import { useSecureCookies, SESSION_COOKIE } from './session-cookie';
+import { useSecureCookies, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from './session-cookie';
 import { encodeSessionToken } from './session-token';
 
 /**
@@ -10,10 +10,7 @@ import { encodeSessionToken } from './session-token';
  * server-only modules out of this file.
  */
 
-/** Absolute session lifetime (SES-03 keeps it at 12 h; the cookie dies with it). */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-export { SESSION_COOKIE, useSecureCookies } from './session-cookie';
+export { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, useSecureCookies } from './session-cookie';
 
 declare module 'next-auth' {
   interface User {

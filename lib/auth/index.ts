@@ -5,6 +5,7 @@ import { authenticate } from '@/lib/accounts/authenticate';
 import { runtimeDeps } from '@/lib/deps';
 import { clientIp } from '@/lib/security/client-ip';
 import { authConfig } from './config';
+import { authEvents } from './events';
 
 /** Sign-in refusals carry a code, never prose; the page picks the words (LOG-01: one for all). */
 export class InvalidCredentials extends CredentialsSignin {
@@ -19,6 +20,7 @@ export class TooManyAttempts extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  events: authEvents,
   logger: {
     // A refused sign-in is an expected answer, logged as a security event, not a server error.
     error(error) {

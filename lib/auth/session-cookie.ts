@@ -4,3 +4,6 @@
  */
 export const useSecureCookies = process.env.NODE_ENV === 'production';
 export const SESSION_COOKIE = useSecureCookies ? '__Host-monso.session' : 'monso.session';
+
+/** Absolute session lifetime (SES-03 keeps it at 12 h from sign-in; the cookie dies with it). */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;

@@ -1,6 +1,6 @@
 import { decode, encode, type JWT, type JWTEncodeParams } from 'next-auth/jwt';
 import { authSecrets } from '@/lib/security/secrets';
-import { SESSION_COOKIE } from './session-cookie';
+import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from './session-cookie';
 
 /** Auth.js's allowance for clock skew when it checks `exp`; the cache applies the same. */
 const CLOCK_TOLERANCE_SECONDS = 15;
@@ -65,11 +65,21 @@ const AUTH_JS_DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
  * activity refresh uses it too), with the claims it has just sealed remembered for that exact
  * value, so their first reads — the sign-in action's landing decision, the next page load —
  * decrypt nothing. `exp` comes from a clock read before sealing: a second early at most, never late.
+ *
+ * Whoever asks, a token never outlives its sign-in + 12 h (SES-03): Auth.js passes "now + 12 h"
+ * as `maxAge` whenever it re-issues a token, and the cap brings it back to the absolute end.
  */
 export async function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
   const issuedAt = Math.floor(Date.now() / 1000);
-  const raw = await encode(params);
-  const exp = issuedAt + (params.maxAge ?? AUTH_JS_DEFAULT_MAX_AGE);
+  const authTime = params.token?.authTime;
+  const maxAge = Math.min(
+    params.maxAge ?? AUTH_JS_DEFAULT_MAX_AGE,
+    typeof authTime === 'number'
+      ? Math.max(authTime + SESSION_MAX_AGE_SECONDS - issuedAt, 0)
+      : Infinity,
+  );
+  const raw = await encode({ ...params, maxAge });
+  const exp = issuedAt + maxAge;
   remember(raw, {
     claims: { ...params.token, iat: issuedAt, exp },
     secrets: [params.secret].flat().join(','),

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
+import type { JWT } from 'next-auth/jwt';
 import { getDb } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { redirect, internalPath } from '@/lib/i18n/navigation';
@@ -23,11 +24,19 @@ export interface CurrentUser {
  * session version no longer matches (signed out, password changed) or whose account is not
  * active gives null. Middleware only guesses; this is the authority.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const token = await readSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> =>
+  sessionUser(await readSessionToken((await cookies()).get(SESSION_COOKIE)?.value)),
+);
+
+/**
+ * The person a decrypted session token stands for, or null when the data-access layer refuses
+ * it: idle (SES-02), past 12 h since sign-in (SES-03), an older session version (SES-04) or an
+ * account no longer active (SES-05). Also behind Auth.js's own routes (/api/auth/session and
+ * sign-out), so that no path trusts a token this refuses.
+ */
+export async function sessionUser(token: JWT | null): Promise<CurrentUser | null> {
   const id = token?.sub;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  // Idle for 30 minutes (SES-02) or 12 hours since sign-in (SES-03): over, whatever the cookie says.
+  if (!token || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   if (sessionAge(token, nowSeconds()) !== 'fresh') return null;
   const db = await getDb();
   const [user] = await db
@@ -50,7 +59,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     locale: user.locale,
     passwordChangeRequired: user.passwordChangeRequired,
   };
-});
+}
 
 /**
  * For signed-in pages and actions: the person, or a redirect to the login page (back here after).

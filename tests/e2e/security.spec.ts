@@ -32,6 +32,7 @@ import {
  */
 
 const SESSION_COOKIE = '__Host-monso.session';
+const PENDING_EMAIL_COOKIE = '__Host-monso.pending-email';
 const FR = MESSAGES.fr;
 const EN = MESSAGES.en;
 const WRONG_PASSWORD = 'a wrong passphrase here';
@@ -402,10 +403,10 @@ test('SES-04: sign-out is a POST that revokes the session on the server; no GET 
 }) => {
   await signInFr(page, account);
 
-  // No GET sign-out: the French path is a 404, Auth.js's GET page only shows a form.
+  // No GET sign-out: the French path and Auth.js's built-in page are 404s.
   const get = await page.goto('/fr/deconnexion');
   expect(get?.status()).toBe(404);
-  await page.goto('/api/auth/signout');
+  expect((await page.request.get('/api/auth/signout')).status()).toBe(404);
   await page.goto('/fr/tableau-de-bord');
   await expect(page).toHaveURL('/fr/tableau-de-bord');
 
@@ -875,20 +876,92 @@ test('SES-05: after sign-out, polling /api/auth/session does not revive the repl
   const replay = await newContext(browser);
   await replay.addCookies([cookieForAnotherBrowser(saved!)]);
   const replayPage = await replay.newPage();
-  // Auth.js answers the session endpoint from the JWT alone and may re-issue it: it does not
-  // matter, the data-access layer compares the session version with the database.
+  // The session endpoint asks the data-access layer: a revoked token is no session, and no
+  // answer re-issues the cookie.
   for (let i = 0; i < 3; i++) {
-    await replayPage.request.get('/api/auth/session');
-    await replayPage.request.post('/api/auth/session', {
+    const get = await replayPage.request.get('/api/auth/session');
+    expect(await get.json()).toBeNull();
+    const post = await replayPage.request.post('/api/auth/session', {
       data: { csrfToken: 'x' },
       headers: { origin: BASE_URL },
     });
+    expect(await post.json()).toBeNull();
+    expect(sessionCookiesSet(get).concat(sessionCookiesSet(post))).toEqual([]);
   }
   await replayPage.goto('/fr/tableau-de-bord');
   await expect(replayPage).toHaveURL(/\/fr\/connexion\?callbackUrl=/);
   await replayPage.goto('/fr/parametres');
   await expect(replayPage).toHaveURL(/\/fr\/connexion\?callbackUrl=/);
   await replay.close();
+});
+
+test('SES-04: a cookie saved before POST /api/auth/signout (Auth.js’s own route) is refused when replayed', async ({
+  page,
+  context,
+  browser,
+}) => {
+  const email = await newActiveAccount(browser, 'route-signout');
+  await signInFr(page, email);
+  const saved = await sessionCookie(context);
+  expect(saved).toBeTruthy();
+
+  // Auth.js's sign-out, as a script on the page could post it: its CSRF token, then the form.
+  const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const out = await page.request.post('/api/auth/signout', {
+    form: { csrfToken: csrf.csrfToken, callbackUrl: '/fr/connexion' },
+    headers: { origin: BASE_URL },
+    maxRedirects: 0,
+  });
+  expect(out.status()).toBe(302);
+  expect((await sessionCookie(context))?.value ?? '', 'cleared by the route').toBe('');
+
+  const replay = await newContext(browser);
+  await replay.addCookies([cookieForAnotherBrowser(saved!)]);
+  const replayPage = await replay.newPage();
+  expect(await (await replayPage.request.get('/api/auth/session')).json()).toBeNull();
+  await replayPage.goto('/fr/tableau-de-bord');
+  await expect(replayPage).toHaveURL(/\/fr\/connexion\?callbackUrl=/);
+  await replay.close();
+});
+
+test('PRIV-04: the pending address leaves the browser on activation, on sign-out and when someone else signs in', async ({
+  page,
+  context,
+}) => {
+  const pending = async () =>
+    decodeURIComponent(
+      (await context.cookies()).find((c) => c.name === PENDING_EMAIL_COOKIE)?.value ?? '',
+    );
+  async function register(email: string) {
+    await page.goto('/fr/creer-un-compte');
+    await waitForHydration(page, 'fr');
+    await fillCreateAccount(page, 'fr', { email });
+    await expect(
+      page.getByRole('heading', { level: 1, name: FR.CheckEmailPage.title }),
+    ).toBeVisible();
+    expect(await pending(), 'remembered for "check your email"').toBe(email);
+  }
+
+  // Activation.
+  const first = uniqueEmail('pending-a');
+  await register(first);
+  await page.goto(activationLink(await waitForMail(first)));
+  await waitForHydration(page, 'fr');
+  await page.getByLabel(FR.ActivatePage.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: FR.ActivatePage.submit }).click();
+  await expect(page).toHaveURL('/fr/tableau-de-bord');
+  expect(await pending(), 'after activation').toBe('');
+
+  // Sign-out (someone registered another address from this signed-in browser).
+  await register(uniqueEmail('pending-b'));
+  await page.goto('/fr/tableau-de-bord');
+  await signOutFr(page);
+  expect(await pending(), 'after sign-out').toBe('');
+
+  // Someone else signs in at the same computer.
+  await register(uniqueEmail('pending-c'));
+  await signInFr(page, first);
+  expect(await pending(), 'after another person signed in').toBe('');
 });
 
 test('SES-06: several sessions may be open at once (policy); signing out of one ends them all', async ({

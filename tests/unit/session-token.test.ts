@@ -1,6 +1,6 @@
 import { decode, encode } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SESSION_COOKIE } from '@/lib/auth/config';
+import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import {
   SESSION_TOKEN_CACHE_SIZE,
   encodeSessionToken,
@@ -73,6 +73,22 @@ describe('session token reading (decrypted claims kept per cookie value)', () =>
     // Never later than the sealed expiry (a second earlier at most).
     expect(sealed!.exp! - read!.exp!).toBeGreaterThanOrEqual(0);
     expect(sealed!.exp! - read!.exp!).toBeLessThanOrEqual(1);
+  });
+
+  it('SES-03: a token re-issued with Auth.js’s "now + 12 h" still ends at sign-in + 12 h', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const authTime = now - 11 * 60 * 60;
+    const raw = await encodeSessionToken({
+      token: { sub: 'c', sv: 1, authTime, seen: now },
+      secret: authSecrets(),
+      salt: SESSION_COOKIE,
+      maxAge: SESSION_MAX_AGE_SECONDS,
+    });
+    const end = authTime + SESSION_MAX_AGE_SECONDS;
+    const sealed = await decode({ token: raw, secret: authSecrets(), salt: SESSION_COOKIE });
+    expect(sealed!.exp).toBeLessThanOrEqual(end);
+    expect(sealed!.exp).toBeGreaterThanOrEqual(end - 1);
+    expect((await readSessionToken(raw))!.exp).toBeLessThanOrEqual(end);
   });
 
   it(`holds at most ${SESSION_TOKEN_CACHE_SIZE} sessions`, async () => {
