@@ -1,5 +1,12 @@
+import { Link } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/routing';
-import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
+import {
+  AddressLine,
+  EmailButton,
+  EmailLayout,
+  linkStyle,
+  Paragraph,
+} from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
 export interface ActivationEmailProps {
@@ -7,12 +14,21 @@ export interface ActivationEmailProps {
   /** Absolute link built from APP_URL by the caller, token included. */
   activationUrl: string;
   expiresInHours: number;
+  /**
+   * "Mot de passe oublié?": a reset activates a pending account, so the owner who forgot the
+   * password chosen can still activate. Absent from mails queued before it existed.
+   */
+  forgotPasswordUrl?: string;
+  /** Sent again because the address was registered again: the account did not change (REG-01). */
+  repeated?: boolean;
 }
 
 export default function ActivationEmail({
   locale,
   activationUrl,
   expiresInHours,
+  forgotPasswordUrl,
+  repeated,
 }: ActivationEmailProps) {
   const t = emailTranslator(locale, 'Activation');
   return (
@@ -22,11 +38,22 @@ export default function ActivationEmail({
       title={t('subject')}
       preview={t('preview', { hours: expiresInHours })}
     >
-      <Paragraph>{t('intro')}</Paragraph>
+      {repeated ? <Paragraph>{t('repeated')}</Paragraph> : <Paragraph>{t('intro')}</Paragraph>}
       <EmailButton href={activationUrl}>{t('button')}</EmailButton>
       <Paragraph>{t('validity', { hours: expiresInHours })}</Paragraph>
       <Paragraph>{t('password')}</Paragraph>
+      {forgotPasswordUrl ? (
+        <Paragraph>
+          {t('forgotPasswordIntro')}{' '}
+          <Link href={forgotPasswordUrl} style={linkStyle}>
+            {t('forgotPassword')}
+          </Link>
+        </Paragraph>
+      ) : null}
       <AddressLine label={t('fallback')} href={activationUrl} />
+      {forgotPasswordUrl ? (
+        <AddressLine label={t('forgotPasswordAddress')} href={forgotPasswordUrl} />
+      ) : null}
       <Paragraph>{t('ignore')}</Paragraph>
     </EmailLayout>
   );
@@ -37,4 +64,6 @@ ActivationEmail.PreviewProps = {
   locale: 'fr',
   activationUrl: 'http://localhost:3000/fr/activer?token=preview-token-not-real',
   expiresInHours: 48,
+  forgotPasswordUrl: 'http://localhost:3000/fr/mot-de-passe-oublie',
+  repeated: false,
 } satisfies ActivationEmailProps;

@@ -46,8 +46,8 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * The POST of the confirmation page: the only place the token is used (CSRF-03). The link is
  * read once; then in one transaction, the account row locked: the link is used (a guarded update:
- * it must still be valid), the address is set, the account's other links retired, and the change
- * is logged. The token itself proves the new mailbox; no session is needed.
+ * it must still be valid), the address is set, the account's other address-change and reset links
+ * retired (RST-02), and the change is logged. The token itself proves the new mailbox; no session is needed.
  *
  * 'taken': another account took the address since the request (it registered, or changed to it).
  * The unique constraint on users.email is the authority, so a race with a concurrent registration
@@ -93,7 +93,10 @@ export async function confirmEmailChange(
         // "Mes paramètres" would show it as a change. Throwing rolls back the link's use too.
         throw new AddressTaken();
       }
-      await retireOneTimeLinks(tx, 'email_change', link.userId, now);
+      // The other address-change links, and every unused reset link (RST-02): those were sent to
+      // the old address, and whoever reads that mailbox must not set the password of the account
+      // that now signs in with the new one.
+      await retireOneTimeLinks(tx, ['email_change', 'password_reset'], link.userId, now);
       await logSecurityEvent(tx, {
         type: 'email_changed',
         userId: link.userId,

@@ -31,8 +31,9 @@ export async function countRegistrationAttempt(
 /**
  * Creates a pending account and queues its activation email, in one transaction. The answer is
  * the same whether or not the address already has an account (REG-01): a pending account gets
- * a fresh activation link (and the password just chosen), an active one gets an "account already
- * exists" email. Input must already have passed createAccountSchema.
+ * a fresh activation link, its password unchanged (the mail says so), an active one gets an
+ * "account already exists" email. The password is hashed on every path, so that each answer
+ * takes the same time. Input must already have passed createAccountSchema.
  */
 export async function createAccount(
   deps: Deps,
@@ -101,16 +102,11 @@ export async function createAccount(
     if (createdId) {
       userId = createdId;
     } else if (existing) {
-      // Still pending: whoever can read the mailbox activates with the latest password chosen.
-      await tx
-        .update(users)
-        .set({
-          passwordHash,
-          locale: input.locale,
-          termsVersion: input.termsVersion,
-          acceptedTermsAt: now,
-        })
-        .where(eq(users.id, existing.id));
+      // Still pending: the account stays as its owner made it (REG-01). Whoever registers again
+      // cannot change the password the owner will be asked for; the mail sent again says so, and
+      // that the reset path (which activates the account) chooses a new one. Only the language
+      // follows the page, as a resend does.
+      await tx.update(users).set({ locale: input.locale }).where(eq(users.id, existing.id));
       userId = existing.id;
     } else {
       // Neither inserted nor found: the account was deleted in between. Nothing was written.
@@ -119,6 +115,7 @@ export async function createAccount(
     const sent = await issueActivationLink(tx, {
       userId,
       newAccount: createdId !== undefined,
+      repeated: createdId === undefined,
       email,
       locale: input.locale,
       now,

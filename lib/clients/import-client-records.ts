@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/types';
+import { hasHiddenCharacters } from '@/lib/forms/hidden-characters';
 import { parseCsv } from './csv';
 import { ClientNumberTakenError, issueClientPin } from './issue-client-pin';
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const clean = (max: number) =>
   z
     .string()
     .transform((v) => v.trim())
     .refine((v) => [...v].length <= max, `longer than ${max} characters`)
-    .refine((v) => !CONTROL.test(v), 'contains control characters');
+    .refine(
+      (v) => !hasHiddenCharacters(v),
+      'contains control, text-direction or line-separator characters',
+    );
 
 export const clientRecordRowSchema = z.object({
   clientNumber: clean(20).refine(

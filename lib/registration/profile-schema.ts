@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasHiddenCharacters } from '@/lib/forms/hidden-characters';
 
 /** The 13 provinces and territories, by their Canada Post codes (VAL-01 allowlist). */
 export const PROVINCES = [
@@ -39,7 +40,6 @@ export const PROFILE_FIELDS = [
 ] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const key = (field: ProfileField, rule: string) => `Profile.${field}.errors.${rule}`;
 
 /** `k1p1j1`, `K1P-1J1` → `K1P 1J1`; null when it is not a Canadian postal code. */
@@ -66,7 +66,10 @@ const text = (field: ProfileField, max: number, required = false) =>
       if (required && !v) ctx.addIssue({ code: 'custom', message: key(field, 'required') });
       else if ([...v].length > max)
         ctx.addIssue({ code: 'custom', message: key(field, 'tooLong') });
-      else if (CONTROL.test(v)) ctx.addIssue({ code: 'custom', message: key(field, 'invalid') });
+      else if (hasHiddenCharacters(v)) {
+        // Controls, bidirectional controls, line and paragraph separators (VAL-01).
+        ctx.addIssue({ code: 'custom', message: key(field, 'invalid') });
+      }
     });
 
 const choice = <T extends readonly string[]>(field: ProfileField, values: T, required: boolean) =>

@@ -151,3 +151,22 @@ test('without JavaScript, a wrong password gives the generic sign-in error (en)'
   ).toHaveAttribute('href', '#email');
   await expectAccessibleWithoutJs(page);
 });
+
+test('REG-03: without JavaScript, an email address with a text-direction control is refused beside the field and in the summary (fr, en)', async ({
+  page,
+}) => {
+  for (const locale of ['fr', 'en'] as const) {
+    const m = MESSAGES[locale];
+    await page.goto(locale === 'fr' ? '/fr/mot-de-passe-oublie' : '/en/forgot-password');
+    // U+202E, RIGHT-TO-LEFT OVERRIDE: invisible, it would show the address reversed.
+    await page
+      .getByLabel(m.ForgotPasswordPage.email, { exact: true })
+      .fill('jean\u202e@example.ca');
+    await page.getByRole('button', { name: m.ForgotPasswordPage.submit, exact: true }).click();
+    const summary = page.getByRole('alert', { name: m.ErrorSummary.title });
+    await expect(
+      summary.getByRole('link', { name: m.Fields.email.errors.characters }),
+    ).toHaveAttribute('href', '#email');
+    await expect(page.locator('#email-error')).toContainText(m.Fields.email.errors.characters);
+  }
+});

@@ -3,13 +3,16 @@ import { activateAccount, inspectActivationLink } from '@/lib/accounts/activate-
 import { authenticate } from '@/lib/accounts/authenticate';
 import { countRegistrationAttempt } from '@/lib/accounts/create-account';
 import { endSessions } from '@/lib/accounts/end-sessions';
+import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { resendActivation } from '@/lib/accounts/resend-activation';
+import { resetPassword } from '@/lib/accounts/reset-password';
 import { emailOutbox, users } from '@/lib/db/schema';
 import type { TestDb } from '../helpers/db';
 import { withFreshDatabase } from '../helpers/fresh-database';
 import {
   GOOD_PASSWORD,
   latestActivationToken,
+  latestResetToken,
   nextIp,
   outbox,
   register,
@@ -97,6 +100,61 @@ describe('createAccount', () => {
     expect(second).not.toBe(first);
     expect(await inspectActivationLink(deps, first)).toBe('superseded');
     expect(await inspectActivationLink(deps, second)).toBe('valid');
+  });
+
+  it('REG-01: a repeat registration of a pending address keeps the owner’s password and gets the same answer', async () => {
+    const STRANGER = 'le mot de passe d’un autre';
+    expect(await register(deps, 'mine@example.ca')).toBe('ok');
+    const before = await userByEmail(t.db, 'mine@example.ca');
+    expect(await register(deps, 'mine@example.ca', { password: STRANGER })).toBe('ok');
+    // The address's 5 mails an hour spent: still nothing changes, silently or not.
+    for (let i = 0; i < 5; i++) {
+      expect(await register(deps, 'mine@example.ca', { password: STRANGER })).toBe('ok');
+    }
+    const after = await userByEmail(t.db, 'mine@example.ca');
+    expect(after).toMatchObject({
+      passwordHash: before!.passwordHash,
+      termsVersion: before!.termsVersion,
+      acceptedTermsAt: before!.acceptedTermsAt,
+      status: 'pending',
+    });
+
+    // The link sent again tells the owner the account did not change, and how to choose a new
+    // password if the first one is forgotten.
+    const mails = (await outbox(t.db)).filter((m) => m.toAddress === 'mine@example.ca');
+    expect(mails.map((m) => m.template)).toEqual(Array(5).fill('activation'));
+    expect(mails[0]!.props).not.toHaveProperty('repeated');
+    expect(mails[1]!.props).toMatchObject({
+      repeated: true,
+      forgotPasswordUrl: 'https://portal.test/fr/mot-de-passe-oublie',
+    });
+
+    const token = await latestActivationToken(t.db, 'mine@example.ca');
+    expect((await activateAccount(deps, { token, password: STRANGER, ip: nextIp() })).status).toBe(
+      'invalid_password',
+    );
+    expect(
+      (await activateAccount(deps, { token, password: GOOD_PASSWORD, ip: nextIp() })).status,
+    ).toBe('activated');
+  });
+
+  it('the owner of a pending account who forgot the first password activates it by choosing a new one', async () => {
+    await register(deps, 'forgetful@example.ca');
+    await register(deps, 'forgetful@example.ca', { password: 'un mot de passe tout neuf' });
+    await requestPasswordReset(deps, { email: 'forgetful@example.ca', locale: 'fr', ip: nextIp() });
+    const reset = await resetPassword(deps, {
+      token: await latestResetToken(t.db, 'forgetful@example.ca'),
+      password: 'un mot de passe tout neuf',
+      ip: nextIp(),
+    });
+    expect(reset).toBe('reset');
+    expect((await userByEmail(t.db, 'forgetful@example.ca'))?.status).toBe('active');
+    const login = await authenticate(deps, {
+      email: 'forgetful@example.ca',
+      password: 'un mot de passe tout neuf',
+      ip: nextIp(),
+    });
+    expect(login.status).toBe('ok');
   });
 
   it('REG-04: sends at most 5 activation emails per address per hour, the same for new and existing', async () => {

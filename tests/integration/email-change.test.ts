@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { changePassword } from '@/lib/accounts/change-password';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
-import { resetPassword } from '@/lib/accounts/reset-password';
+import { inspectResetLink, resetPassword } from '@/lib/accounts/reset-password';
 import {
   confirmEmailChange,
   inspectEmailChangeLink,
@@ -334,6 +334,23 @@ describe('confirmEmailChange', () => {
     ).toBe('changed');
     expect(await confirm(byChange)).toBe('superseded');
     expect((await userByEmail(t.db, 'victim@example.ca'))!.email).toBe('victim@example.ca');
+  });
+
+  it('RST-02: confirming a new address retires the account’s unused reset links; the old link then fails', async () => {
+    await activatedAccount(deps, 'moving@example.ca');
+    // A reset link sent to the old mailbox, then the address changes.
+    await requestPasswordReset(deps, { email: 'moving@example.ca', locale: 'fr', ip: nextIp() });
+    const resetToken = await latestResetToken(t.db, 'moving@example.ca');
+    await ask('moving@example.ca', 'moved@example.ca');
+    expect(await confirm(await latestConfirmToken(t.db, 'moved@example.ca'))).toBe('changed');
+
+    // Whoever reads the old mailbox cannot set the password of the moved account.
+    expect(await inspectResetLink(deps, resetToken)).toBe('superseded');
+    expect(
+      await resetPassword(deps, { token: resetToken, password: NEW_PASSWORD, ip: nextIp() }),
+    ).toBe('superseded');
+    expect((await signIn('moved@example.ca', NEW_PASSWORD)).status).toBe('invalid');
+    expect((await signIn('moved@example.ca')).status).toBe('ok');
   });
 
   it('using one link retires the account’s other links', async () => {

@@ -7,14 +7,16 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import { users } from '@/lib/db/schema';
 import type { FormState } from '@/lib/forms/form-state';
 import { schemaFields } from '@/lib/forms/form-action';
+import { clientRecordRowSchema } from '@/lib/clients/import-client-records';
 import { localizedPath } from '@/lib/i18n/navigation';
-import { profileSchema } from '@/lib/registration/profile-schema';
+import { PROFILE_FIELDS, profileSchema } from '@/lib/registration/profile-schema';
 import { ClientIpUnavailable } from '@/lib/security/client-ip';
 import { authSecrets } from '@/lib/security/secrets';
+import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { GOOD_PASSWORD, outbox, testDeps } from '../helpers/accounts';
 import { createTestDb, type TestDb } from '../helpers/db';
-import { PROFILE, activeUser } from '../helpers/registration';
+import { PROFILE, activeUser, consentedUser } from '../helpers/registration';
 
 /**
  * The server actions themselves, called as Next.js calls them (previous state, FormData), through
@@ -47,6 +49,10 @@ const { requestEmailChangeAction } =
   await import('@/app/[locale]/(signed-in)/settings/email/actions');
 const { consentAction } =
   await import('@/app/[locale]/(signed-in)/building-code-services/register/actions');
+const { saveContactDetailsAction } =
+  await import('@/app/[locale]/(signed-in)/settings/contact-details/actions');
+const { resendActivationAction } =
+  await import('@/app/[locale]/(public)/resend-activation/actions');
 
 let t: TestDb;
 const dbCache = globalThis as typeof globalThis & { __monsoDb?: Promise<unknown> };
@@ -253,5 +259,136 @@ describe('schemaFields', () => {
     expect(schemaFields(profileSchema)).toContain('postalCode');
     const refined = z.object({ a: z.string() }).superRefine(() => undefined);
     expect(schemaFields(refined)).toEqual(['a']);
+  });
+});
+
+/** The bidirectional controls (embedding, override, isolate) and the line/paragraph separators. */
+const BIDI = [
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+];
+const SEPARATORS = ['\u2028', '\u2029'];
+
+/** The French and English texts of a message key: both exist, and differ (translated). */
+function texts(key: string): [string, string] {
+  const lookup = (messages: unknown) =>
+    key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+  const [inFr, inEn] = [lookup(fr), lookup(en)];
+  expect(typeof inFr, `${key} in fr.json`).toBe('string');
+  expect(typeof inEn, `${key} in en.json`).toBe('string');
+  expect(inFr).not.toBe(inEn);
+  return [inFr as string, inEn as string];
+}
+
+describe('confusable text (VAL-01, REG-03)', () => {
+  it('REG-03: every email field refuses bidirectional controls and non-ASCII local parts, with a localized message', async () => {
+    const refused = [
+      ...BIDI.map((c) => `jean${c}@example.ca`),
+      `moc.elpmaxe@\u202enaej`,
+      'p\u0430ul@example.ca', // Cyrillic а: looks like paul@example.ca
+      'résident@example.ca',
+    ];
+    const userId = await activeUser(testDeps(t.db), 'bidi.owner@example.ca');
+    for (const email of refused) {
+      const created = await createAccountAction(initial(), form(newAccount(email)));
+      expect(created.fieldErrors.email, email).toBe('Fields.email.errors.characters');
+      const forgot = await forgotPasswordAction(initial(), form({ email }));
+      expect(forgot.fieldErrors.email, email).toBe('Fields.email.errors.characters');
+      const resend = await resendActivationAction(initial(), form({ email }));
+      expect(resend.fieldErrors.email, email).toBe('Fields.email.errors.characters');
+      await signIn(userId);
+      const changed = await requestEmailChangeAction(
+        initial(),
+        form({ newEmail: email, newEmailConfirm: email, currentPassword: GOOD_PASSWORD }),
+      );
+      expect(changed.fieldErrors.newEmail, email).toBe(
+        'SettingsEmailPage.newEmail.errors.characters',
+      );
+      request.cookies.clear();
+    }
+    texts('Fields.email.errors.characters');
+    texts('SettingsEmailPage.newEmail.errors.characters');
+    // Nothing was created or sent.
+    expect(
+      await t.db
+        .select()
+        .from(users)
+        .where(eq(users.email, refused[0]!.normalize('NFC'))),
+    ).toEqual([]);
+    const mails = await outbox(t.db);
+    expect(mails.filter((m) => refused.includes(m.toAddress))).toEqual([]);
+    // The same address typed in ASCII is fine.
+    expect(
+      await redirectOf(createAccountAction(initial(), form(newAccount('paul@example.ca')))),
+    ).toBe(localizedPath('/create-account/check-email', 'fr'));
+  });
+
+  it('VAL-01: every name and address field refuses bidirectional controls and line/paragraph separators, with a localized message', async () => {
+    const textFields = ['firstName', 'lastName', 'unit', 'address1', 'address2', 'city'] as const;
+    for (const field of textFields) {
+      for (const c of [...BIDI, ...SEPARATORS]) {
+        const parsed = profileSchema.safeParse({ ...PROFILE, [field]: `Jean${c}Tremblay` });
+        expect(parsed.success, `${field} with U+${c.codePointAt(0)!.toString(16)}`).toBe(false);
+        expect(parsed.error!.issues.map((i) => [i.path[0], i.message])).toEqual([
+          [field, `Profile.${field}.errors.invalid`],
+        ]);
+      }
+      const [inFr, inEn] = texts(`Profile.${field}.errors.invalid`);
+      expect(inFr).toContain('invisibles');
+      expect(inEn).toContain('hidden');
+    }
+    expect(PROFILE_FIELDS).toEqual(expect.arrayContaining([...textFields]));
+
+    // Through the forms that carry the profile: consent, then contact details.
+    const consenting = await activeUser(testDeps(t.db), 'bidi.consent@example.ca');
+    await signIn(consenting);
+    const consent = await consentAction(
+      initial(),
+      form({
+        ...PROFILE,
+        firstName: 'Jean\u202eenialE',
+        city: 'Ottawa\u2028Gatineau',
+        consent: 'on',
+      }),
+    );
+    expect(consent.fieldErrors).toEqual({
+      firstName: 'Profile.firstName.errors.invalid',
+      city: 'Profile.city.errors.invalid',
+    });
+    const registered = await consentedUser(testDeps(t.db), 'bidi.details@example.ca');
+    await signIn(registered);
+    const details = await saveContactDetailsAction(
+      initial(),
+      form({ ...PROFILE, lastName: '\u2067Tremblay\u2069', address1: '110\u2029Laurier' }),
+    );
+    expect(details.fieldErrors).toEqual({
+      lastName: 'Profile.lastName.errors.invalid',
+      address1: 'Profile.address1.errors.invalid',
+    });
+  });
+
+  it('VAL-01: the client-record import refuses the same characters in names and addresses', () => {
+    const row = {
+      clientNumber: '',
+      firstName: 'Jean',
+      lastName: 'Tremblay',
+      address: '110 Laurier',
+    };
+    expect(clientRecordRowSchema.safeParse(row).success).toBe(true);
+    for (const field of ['firstName', 'lastName', 'address'] as const) {
+      for (const c of [...BIDI, ...SEPARATORS]) {
+        const parsed = clientRecordRowSchema.safeParse({ ...row, [field]: `Jean${c}Tremblay` });
+        expect(parsed.success, `${field} with U+${c.codePointAt(0)!.toString(16)}`).toBe(false);
+      }
+    }
   });
 });

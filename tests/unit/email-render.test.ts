@@ -18,8 +18,12 @@ const cases: {
     props: {
       activationUrl: 'https://p.example/fr/activer?token=abcDEF123_-xyz',
       expiresInHours: 48,
+      forgotPasswordUrl: 'https://p.example/fr/mot-de-passe-oublie',
     },
-    links: [['https://p.example/fr/activer?token=abcDEF123_-xyz', (m) => m.Activation.button]],
+    links: [
+      ['https://p.example/fr/activer?token=abcDEF123_-xyz', (m) => m.Activation.button],
+      ['https://p.example/fr/mot-de-passe-oublie', (m) => m.Activation.forgotPassword],
+    ],
   },
   'account-exists': {
     props: {
@@ -138,6 +142,24 @@ describe('renderEmail', () => {
       expiresInHours: 48,
     });
     expect(en48.text).toContain('This link is valid for 48 hours and can be used only once.');
+  });
+
+  it('REG-01: an activation mail sent again for a pending address says the account did not change', async () => {
+    const props = {
+      activationUrl: 'https://p.example/fr/activer?token=t',
+      expiresInHours: 48,
+      forgotPasswordUrl: 'https://p.example/fr/mot-de-passe-oublie',
+    };
+    for (const locale of ['fr', 'en'] as const) {
+      const first = await renderEmail('activation', locale, props);
+      const again = await renderEmail('activation', locale, { ...props, repeated: true });
+      const m = messages[locale].Activation;
+      expect(first.text).toContain(m.intro);
+      expect(first.text).not.toContain(m.repeated);
+      expect(again.text).toContain(m.repeated);
+      expect(again.text).toContain(`${m.forgotPasswordIntro} ${m.forgotPassword}`);
+      expect(again.subject).toBe(first.subject);
+    }
   });
 
   it('says "1 hour" and "1 minute" in the singular (ICU plurals through next-intl)', async () => {

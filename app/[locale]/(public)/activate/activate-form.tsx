@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { PasswordField } from '@/app/_components/form/password-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
+import { LocalLink } from '@/app/_components/local-link';
 import { activateAction } from './actions';
 
 export function ActivateForm({ token }: { token: string }) {
@@ -25,9 +26,13 @@ export function ActivateForm({ token }: { token: string }) {
           showLabel={tf('showPassword')}
           hideLabel={tf('hidePassword')}
         />
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {t('submit')}
-        </button>
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className="btn-primary" disabled={pending}>
+            {t('submit')}
+          </button>
+          {/* A reset activates a pending account too: the way out for a forgotten password. */}
+          <LocalLink href="/forgot-password">{t('forgotPassword')}</LocalLink>
+        </div>
       </form>
     </>
   );
