@@ -70,7 +70,7 @@ beforeEach(() => {
     host: 'portal.test',
     origin: 'https://portal.test',
     'sec-fetch-site': 'same-origin',
-    'x-real-ip': `198.51.100.${ip}`,
+    'x-forwarded-for': `198.51.100.${ip}`,
   });
 });
 
@@ -104,7 +104,7 @@ function call(
   path: string,
   init: { cookie?: string; form?: Record<string, string> } = {},
 ): Promise<Response> {
-  const headers = new Headers({ 'x-real-ip': `198.51.100.${ip}` });
+  const headers = new Headers({ 'x-forwarded-for': `198.51.100.${ip}` });
   if (init.cookie) headers.set('cookie', init.cookie);
   if (init.form) headers.set('content-type', 'application/x-www-form-urlencoded');
   const req = new NextRequest(`${BASE}/${path}`, {
