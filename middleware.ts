@@ -2,6 +2,7 @@ import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import unavailableText from '@/messages/global-error.json';
 import { SESSION_COOKIE } from '@/lib/auth/config';
+import { useSecureCookies } from '@/lib/auth/session-cookie';
 import { readSessionToken } from '@/lib/auth/session-token';
 import {
   nowSeconds,
@@ -81,7 +82,17 @@ export default async function middleware(req: NextRequest) {
     if (age === 'expired') login.searchParams.set('notice', 'sessionExpired');
     login.searchParams.set('callbackUrl', publicPath);
     response = NextResponse.redirect(login);
-    if (age) response.cookies.delete(SESSION_COOKIE);
+    // Deleted with the attributes it was set with: a browser ignores a `__Host-` cookie's
+    // deletion that lacks `Secure`.
+    if (age) {
+      response.cookies.delete({
+        name: SESSION_COOKIE,
+        path: '/',
+        secure: useSecureCookies,
+        httpOnly: true,
+        sameSite: 'lax',
+      });
+    }
   } else {
     const headers = new Headers(req.headers);
     // Never let a client-sent internal header reach the app (CVE-2025-29927, DEP-01).
