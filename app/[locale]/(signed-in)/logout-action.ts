@@ -2,6 +2,7 @@
 
 import { endSessions } from '@/lib/accounts/end-sessions';
 import { signOut } from '@/lib/auth';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { buttonAction, type ActionContext } from '@/lib/forms/form-action';
@@ -11,13 +12,21 @@ import { localizedPath } from '@/lib/i18n/navigation';
 /**
  * "Déconnexion" is a POST (SES-04). It revokes the session in the database first, so a copy of
  * the cookie replayed later is refused, then clears the cookie. The idle warning posts it with
- * `reason=timeout` when time runs out, which opens the "you were signed out" notice (SES-02).
+ * `reason=timeout` when time runs out, which opens the "you were signed out" notice (SES-02), and
+ * the page it was on, to come back to after signing in again.
  * From another site it only clears the cookie.
  */
 const signOutTo = ({ locale }: ActionContext, form?: FormData) =>
   signOut({
-    redirectTo: `${localizedPath('/login', locale)}?notice=${form?.get('reason') === 'timeout' ? 'timedOut' : 'signedOut'}`,
+    redirectTo: `${localizedPath('/login', locale)}?${afterSignOut(form)}`,
   }) as Promise<never>;
+
+/** The login page's notice and, after a timeout, the page to come back to: a path of ours (LOG-08). */
+function afterSignOut(form?: FormData): string {
+  if (form?.get('reason') !== 'timeout') return 'notice=signedOut';
+  const back = safeCallbackPath(form.get('callbackUrl'));
+  return `notice=timedOut${back ? `&callbackUrl=${encodeURIComponent(back)}` : ''}`;
+}
 
 export const logoutAction = buttonAction({ refused: signOutTo }, async (ctx, form) => {
   const user = await getCurrentUser();
