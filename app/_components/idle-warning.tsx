@@ -7,7 +7,8 @@ import { logoutAction } from '@/app/[locale]/(signed-in)/logout-action';
  * The idle-session warning (SES-02, WCAG 2.2.1): a modal dialog shown `warningSeconds` before the
  * idle timeout, with "Rester connecté" (moves the server's deadline) and "Se déconnecter". Focus
  * goes to "Rester connecté"; Escape counts as staying. When the time is up the session is ended
- * through the sign-out action, which opens the "you were signed out" page. Without JavaScript
+ * through the sign-out action, which opens the "you were signed out" page with this page to come
+ * back to once signed in again (the server's checks make it a path of ours). Without JavaScript
  * there is no warning, but the server still ends the idle session.
  */
 export function IdleWarning({
@@ -33,10 +34,7 @@ export function IdleWarning({
       },
       Math.max(deadline - warningSeconds * 1000 - Date.now(), 0),
     );
-    const end = setTimeout(
-      () => timeoutForm.current?.requestSubmit(),
-      Math.max(deadline - Date.now(), 0),
-    );
+    const end = setTimeout(() => timeOut(timeoutForm.current), Math.max(deadline - Date.now(), 0));
     return () => {
       clearTimeout(warn);
       clearTimeout(end);
@@ -52,7 +50,7 @@ export function IdleWarning({
       dialog.current?.close();
       setActivity((n) => n + 1);
     } else {
-      timeoutForm.current?.requestSubmit();
+      timeOut(timeoutForm.current);
     }
   }
 
@@ -85,7 +83,16 @@ export function IdleWarning({
       </div>
       <form ref={timeoutForm} action={logoutAction} hidden>
         <input type="hidden" name="reason" value="timeout" />
+        <input type="hidden" name="callbackUrl" />
       </form>
     </dialog>
   );
+}
+
+/** Ends the idle session, with the page the person is on to come back to after signing in. */
+function timeOut(form: HTMLFormElement | null) {
+  if (!form) return;
+  const returnTo = form.elements.namedItem('callbackUrl') as HTMLInputElement;
+  returnTo.value = location.pathname + location.search;
+  form.requestSubmit();
 }

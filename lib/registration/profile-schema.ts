@@ -18,7 +18,13 @@ export const PROVINCES = [
   'YT',
 ] as const;
 export const COUNTRIES = ['CA', 'US', 'OTHER'] as const;
-export const TITLES = ['mr', 'mrs', 'ms', 'mx', 'dr'] as const;
+/**
+ * One title for all women, as French has one (Mme; Mlle is discouraged in Canadian French): the
+ * lists stay equivalent in both languages, Ms. in English. 'mrs' (Mrs./Mme) was stored before
+ * and reads as 'ms'.
+ */
+export const TITLES = ['mr', 'ms', 'mx', 'dr'] as const;
+const FORMER_TITLES: Record<string, (typeof TITLES)[number]> = { mrs: 'ms' };
 export const LANGUAGES = ['fr', 'en'] as const;
 
 export const PROFILE_FIELDS = [
@@ -208,11 +214,18 @@ export function profileColumns(p: ProfileInput) {
   };
 }
 
+/** Stored profile columns as today's values: a former title reads as the one that replaced it. */
+export function storedProfile<R extends Record<ProfileField, string | null>>(row: R): R {
+  const title = row.title && FORMER_TITLES[row.title];
+  return title ? { ...row, title } : row;
+}
+
 /** Stored profile columns back to form values ('' for null), e.g. to pre-fill a form. */
 export function profileFormValues(
   row: Record<ProfileField, string | null>,
 ): Record<ProfileField, string> {
-  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[f] ?? ''])) as Record<
+  const profile = storedProfile(row);
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, profile[f] ?? ''])) as Record<
     ProfileField,
     string
   >;

@@ -1,3 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { decode, encode } from 'next-auth/jwt';
 import {
   BASE_URL,
@@ -6,18 +9,35 @@ import {
   createActiveAccount,
   expect,
   expectAccessible,
+  signIn,
   test,
   uniqueEmail,
+  waitForHydration,
 } from './support/fixtures';
+import { startSecondServer } from './support/second-server';
 
 /** The e2e server's cookie and secret (tests/e2e/support/server.ts; production build). */
 const COOKIE = '__Host-monso.session';
 const SECRET = process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef';
 const MINUTE = 60;
 const PATHS = {
-  fr: { dashboard: '/fr/tableau-de-bord', login: '/fr/connexion' },
-  en: { dashboard: '/en/dashboard', login: '/en/login' },
+  fr: {
+    dashboard: '/fr/tableau-de-bord',
+    login: '/fr/connexion',
+    contact: '/fr/parametres/coordonnees',
+  },
+  en: { dashboard: '/en/dashboard', login: '/en/login', contact: '/en/settings/contact-details' },
 } as const;
+/** The login page's information style (the portal's blue), not the green of a success. */
+const INFORMATION_BORDER = 'rgb(26, 90, 150)';
+
+/** The "signed out after N minutes" notice as the page says it: the message's plural applied. */
+function timedOutNotice(locale: 'fr' | 'en', minutes: number): string {
+  return MESSAGES[locale].LoginPage.notices.timedOut.replace(
+    /\{minutes, plural, one \{# minute\} other \{# minutes\}\}/,
+    minutes === 1 ? '1 minute' : `${minutes} minutes`,
+  );
+}
 
 for (const locale of LOCALES) {
   const m = MESSAGES[locale];
@@ -48,15 +68,89 @@ for (const locale of LOCALES) {
 
     // Time runs out: the session ends and the "signed out" page says why.
     await page.clock.fastForward('02:05');
-    await expect(page).toHaveURL(new RegExp(`${PATHS[locale].login}\\?notice=timedOut$`));
-    await expect(
-      page.getByText(m.LoginPage.notices.timedOut.replace('{minutes}', '30')),
-    ).toBeVisible();
+    await expect(page).toHaveURL(
+      `${PATHS[locale].login}?notice=timedOut&callbackUrl=${encodeURIComponent(PATHS[locale].dashboard)}`,
+    );
+    await expect(page.getByText(timedOutNotice(locale, 30))).toBeVisible();
     await expectAccessible(page);
     await page.goto(PATHS[locale].dashboard);
     await expect(page).toHaveURL(new RegExp(`^[^?]*${PATHS[locale].login}\\?`));
   });
 }
+
+for (const locale of LOCALES) {
+  const m = MESSAGES[locale];
+
+  test(`SES-02: after the idle timeout, the notice says what was lost, and signing in again leads back to the page (${locale})`, async ({
+    page,
+  }) => {
+    await page.clock.install();
+    const email = await createActiveAccount(page, locale, uniqueEmail(`idle-back-${locale}`));
+    await page.goto(PATHS[locale].contact);
+    await expect(
+      page.getByRole('heading', { level: 1, name: m.SettingsContactPage.title }),
+    ).toBeVisible();
+    const firstName = page.getByLabel(`${m.Profile.firstName.label} ${m.Form.required}`, {
+      exact: true,
+    });
+    await firstName.fill('Jeanne');
+
+    await page.clock.fastForward('30:05');
+    await expect(page).toHaveURL(
+      `${PATHS[locale].login}?notice=timedOut&callbackUrl=${encodeURIComponent(PATHS[locale].contact)}`,
+    );
+    const notice = page.getByRole('status').filter({ hasText: timedOutNotice(locale, 30) });
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveCSS('border-left-color', INFORMATION_BORDER);
+    await expectAccessible(page);
+
+    await waitForHydration(page, locale);
+    await signIn(page, locale, email);
+    await expect(page).toHaveURL(PATHS[locale].contact);
+    await expect(firstName).toHaveValue('');
+  });
+}
+
+test.describe('SES-02: an idle timeout set in seconds', () => {
+  /** A second server on the same build whose idle timeout is 140 s: 2⅓ minutes. */
+  const PORT = Number(process.env.E2E_PORT ?? 3100) + 5;
+  const BASE = `http://localhost:${PORT}`;
+  const DATA = path.resolve('.data/e2e-idle140/pglite');
+  let server: ChildProcess;
+
+  test.beforeAll(async () => {
+    fs.rmSync(path.dirname(DATA), { recursive: true, force: true });
+    server = await startSecondServer({
+      port: PORT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        APP_URL: BASE,
+        AUTH_SECRET: 'e2e-idle140-secret-0123456789abcdef0123456789abcdef',
+        PIN_PEPPER: 'e2e-idle140-pin-pepper-0123456789abcdef0123456789',
+        PGLITE_DIR: DATA,
+        DATABASE_URL: '',
+        SMTP_URL: '',
+        SESSION_IDLE_TIMEOUT_SECONDS: '140',
+      },
+      healthStatus: 200,
+      timeoutMs: 60_000,
+    });
+  });
+
+  test.afterAll(() => {
+    server?.kill('SIGTERM');
+  });
+
+  test('the timeout notice counts whole minutes, in both languages', async ({ page }) => {
+    for (const locale of LOCALES) {
+      await page.goto(`${BASE}${PATHS[locale].login}?notice=timedOut`);
+      const notice = page.getByRole('status');
+      await expect(notice).toHaveText(timedOutNotice(locale, 2));
+      await expect(notice).not.toContainText(/\d[.,]\d/);
+    }
+  });
+});
 
 test('SES-02: "Se déconnecter" in the warning signs out', async ({ page }) => {
   await page.clock.install();
@@ -92,9 +186,7 @@ test('SES-02: the server refuses a session idle for 31 minutes, whatever the bro
   await agedCookie(page, (now) => ({ seen: now - 31 * MINUTE }));
   await page.goto('/fr/tableau-de-bord');
   await expect(page).toHaveURL(/\/fr\/connexion\?notice=timedOut&callbackUrl=/);
-  await expect(
-    page.getByText(MESSAGES.fr.LoginPage.notices.timedOut.replace('{minutes}', '30')),
-  ).toBeVisible();
+  await expect(page.getByText(timedOutNotice('fr', 30))).toBeVisible();
   // The keep-alive cannot revive it either.
   await agedCookie(page, (now) => ({ seen: now - 31 * MINUTE }));
   const keepAlive = await page.request.post('/api/session/keepalive', {

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   normalizePhone,
   normalizePostalCode,
+  profileFormValues,
   profileSchema,
+  PROFILE_FIELDS,
   PROVINCES,
+  storedProfile,
+  TITLES,
 } from '@/lib/registration/profile-schema';
 import en from '@/messages/en.json';
 import { PROFILE } from '../helpers/registration';
@@ -134,5 +138,29 @@ describe('profileSchema (VAL-01)', () => {
     for (const key of produced) expect(keys.has(key), key).toBe(true);
     expect(Object.keys(en.Profile.province.options)).toEqual([...PROVINCES]);
     expect(PROVINCES).toHaveLength(13);
+  });
+});
+
+describe('titles', () => {
+  it('offers the same titles in both languages, one for all women (Mme, Ms.), no Mlle', () => {
+    expect(Object.keys(fr.Profile.title.options)).toEqual([...TITLES]);
+    expect(Object.keys(en.Profile.title.options)).toEqual([...TITLES]);
+    expect(fr.Profile.title.options.ms).toBe('Mme');
+    expect(en.Profile.title.options.ms).toBe('Ms.');
+    expect(Object.values(fr.Profile.title.options)).not.toContain('Mlle');
+  });
+
+  it('reads a stored former title (Mrs.) as the one that replaced it, and accepts it when saved again', () => {
+    const row = {
+      ...Object.fromEntries(PROFILE_FIELDS.map((f) => [f, null])),
+      ...PROFILE,
+      title: 'mrs',
+    } as Record<(typeof PROFILE_FIELDS)[number], string | null>;
+    expect(storedProfile(row).title).toBe('ms');
+    const values = profileFormValues(row);
+    expect(values.title).toBe('ms');
+    expect(profileSchema.safeParse(values).success).toBe(true);
+    expect(storedProfile({ ...row, title: 'dr' }).title).toBe('dr');
+    expect(storedProfile({ ...row, title: null }).title).toBeNull();
   });
 });

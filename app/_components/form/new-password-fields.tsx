@@ -10,9 +10,12 @@ import { PasswordField } from '@/app/_components/form/password-field';
 export function NewPasswordFields({
   labels,
   fieldError,
+  notice,
 }: {
   labels: { password: string; hint: string; confirm: string };
   fieldError: (field: 'password' | 'passwordConfirm') => string | undefined;
+  /** Shown at each field without an error of its own: useForm's `passwordNotice`. */
+  notice?: string;
 }) {
   const tf = useTranslations('Form');
   return (
@@ -23,6 +26,7 @@ export function NewPasswordFields({
         hint={labels.hint}
         autoComplete="new-password"
         error={fieldError('password')}
+        notice={notice}
         showLabel={tf('showPassword')}
         hideLabel={tf('hidePassword')}
       />
@@ -31,6 +35,7 @@ export function NewPasswordFields({
         label={labels.confirm}
         autoComplete="new-password"
         error={fieldError('passwordConfirm')}
+        notice={notice}
         showLabel={tf('showPasswordConfirm')}
         hideLabel={tf('hidePasswordConfirm')}
       />

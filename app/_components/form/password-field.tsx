@@ -7,13 +7,15 @@ const noSubscription = () => () => {};
 
 /**
  * type=password with a show/hide toggle (hidden by default; the toggle appears once JavaScript
- * runs), no maxlength, paste allowed, never pre-filled (PWD-06).
+ * runs), no maxlength, paste allowed, never pre-filled (PWD-06). `notice` says so when the form
+ * came back with errors elsewhere: the password typed before is not in the page any more.
  */
 export function PasswordField({
   name,
   label,
   hint,
   error,
+  notice,
   autoComplete,
   showLabel,
   hideLabel,
@@ -22,11 +24,14 @@ export function PasswordField({
   label: string;
   hint?: string;
   error?: string;
+  notice?: string;
   autoComplete: 'current-password' | 'new-password';
   showLabel: string;
   hideLabel: string;
 }) {
   const [visible, setVisible] = useState(false);
+  // The field's own error says more than the notice.
+  const shownNotice = error ? undefined : notice;
   // False on the server and in the HTML, true once hydrated: no toggle without JavaScript.
   const enhanced = useSyncExternalStore(
     noSubscription,
@@ -34,7 +39,7 @@ export function PasswordField({
     () => false,
   );
   return (
-    <FieldShell id={name} label={label} hint={hint} error={error}>
+    <FieldShell id={name} label={label} hint={hint} error={error} notice={shownNotice}>
       {/* The toggle sits beside the input, or under it when both do not fit (320 px reflow). */}
       <div className="flex flex-wrap gap-2">
         <input
@@ -45,7 +50,7 @@ export function PasswordField({
           spellCheck={false}
           autoCapitalize="none"
           className="input min-w-40 flex-1"
-          {...fieldAria(name, hint, error)}
+          {...fieldAria(name, hint, error, shownNotice)}
         />
         {enhanced ? (
           <button

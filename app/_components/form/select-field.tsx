@@ -9,7 +9,12 @@ export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement
   error?: string;
 }
 
-/** A labelled select with its hint and inline error wired to aria-describedby. */
+/**
+ * A labelled select with its hint and inline error wired to aria-describedby. React 19 resets a
+ * form to its controls' defaults after its action, and applies a select's `defaultValue` only
+ * when the select mounts: keyed by it, the select mounts again with the answer the action sent
+ * back, so the reset shows that answer instead of the first option.
+ */
 export function SelectField({
   name,
   label,
@@ -22,6 +27,7 @@ export function SelectField({
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <select
+        key={String(select.defaultValue ?? '')}
         id={id}
         name={name}
         className="input bg-white"

@@ -21,7 +21,10 @@ export function useFormMessages<F extends string>(state: FormState<F>) {
     message: fieldError(field)!,
   }));
   const formError = state.formError ? t(state.formError as never) : undefined;
-  return { fieldError, items, formError };
+  // Passwords never come back in the page (FormState): after an error, say why they are empty.
+  const passwordNotice =
+    items.length > 0 || formError ? t('Form.reenterPassword' as never) : undefined;
+  return { fieldError, items, formError, passwordNotice };
 }
 
 /**

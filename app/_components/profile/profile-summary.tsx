@@ -1,5 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import { PROFILE_FIELDS, type ProfileField } from '@/lib/registration/profile-schema';
+import {
+  PROFILE_FIELDS,
+  storedProfile,
+  type ProfileField,
+} from '@/lib/registration/profile-schema';
 
 const CHOICE_FIELDS = new Set(['title', 'communicationLanguage', 'province', 'country']);
 
@@ -19,8 +23,9 @@ export async function ProfileSummary({
   const fields = compact
     ? (['firstName', 'lastName', 'phone', 'address1', 'city'] as const)
     : PROFILE_FIELDS;
+  const current = storedProfile(profile);
   const shown = (field: (typeof PROFILE_FIELDS)[number]) => {
-    const value = profile[field];
+    const value = current[field];
     if (!value) return null;
     return CHOICE_FIELDS.has(field) ? p(`${field}.options.${value}` as never) : value;
   };

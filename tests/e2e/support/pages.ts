@@ -173,6 +173,16 @@ export const PAGE_STATES: readonly PageState[] = [
     },
     (m) => m.LoginPage.submit,
   ),
+  {
+    page: 'login',
+    state: 'timed-out',
+    label: 'login, signed out after the idle timeout',
+    fields: 'login',
+    async reach({ page, locale }) {
+      await page.goto(`${at('/login', locale)}?notice=timedOut`);
+      await hydrated(page);
+    },
+  },
   ...form(
     'create-account',
     'create account',
@@ -180,6 +190,17 @@ export const PAGE_STATES: readonly PageState[] = [
     open('/create-account'),
     (m) => m.CreateAccountPage.submit,
   ),
+  {
+    // One mistake elsewhere: the passwords, never sent back, are asked for again.
+    page: 'create-account',
+    state: 'password-again',
+    label: 'create account, passwords to enter again',
+    fields: 'createAccount',
+    errors: true,
+    async reach({ page, locale, email }) {
+      await fillCreateAccount(page, locale, { email, emailConfirm: `x${email}` });
+    },
+  },
   {
     page: 'check-email',
     state: 'normal',

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
-import { FieldError } from '@/app/_components/form/field-error';
+import { CheckboxField } from '@/app/_components/form/choice-fields';
 import { NewPasswordFields } from '@/app/_components/form/new-password-fields';
 import { EmailField } from '@/app/_components/form/text-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
@@ -11,8 +11,8 @@ import { createAccountAction } from './actions';
 export function CreateAccountForm() {
   const t = useTranslations('CreateAccountPage');
   const terms = useTranslations('Terms');
-  const { state, formAction, pending, fieldError, items, formError } = useForm(createAccountAction);
-  const termsError = fieldError('acceptTerms');
+  const { state, formAction, pending, fieldError, items, formError, passwordNotice } =
+    useForm(createAccountAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
@@ -39,6 +39,7 @@ export function CreateAccountForm() {
               confirm: t('passwordConfirm'),
             }}
             fieldError={fieldError}
+            notice={passwordNotice}
           />
         </div>
         <div>
@@ -53,21 +54,12 @@ export function CreateAccountForm() {
           >
             {terms.rich('paragraphs', { p: (chunks) => <p className="mb-3">{chunks}</p> })}
           </div>
-          <div className="mb-6">
-            <FieldError id="acceptTerms-error" message={termsError} />
-            <div className="flex items-start gap-3">
-              <input
-                id="acceptTerms"
-                name="acceptTerms"
-                type="checkbox"
-                className="mt-1 h-6 w-6 shrink-0"
-                defaultChecked={state.values.acceptTerms === 'on'}
-                aria-invalid={termsError ? true : undefined}
-                aria-describedby={termsError ? 'acceptTerms-error' : undefined}
-              />
-              <label htmlFor="acceptTerms">{t('acceptTerms')}</label>
-            </div>
-          </div>
+          <CheckboxField
+            name="acceptTerms"
+            label={t('acceptTerms')}
+            checked={state.values.acceptTerms === 'on'}
+            error={fieldError('acceptTerms')}
+          />
           <button type="submit" className="btn-primary" disabled={pending}>
             {t('submit')}
           </button>

@@ -8,7 +8,14 @@ import { useForm } from '@/app/_components/form/use-form-messages';
 import { LocalLink } from '@/app/_components/local-link';
 import { loginAction } from './actions';
 
-export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+export function LoginForm({
+  callbackUrl,
+  notice,
+}: {
+  callbackUrl?: string;
+  /** Why the person is here (signed out, timed out…); `information` for what the portal did. */
+  notice?: { text: string; information: boolean };
+}) {
   const t = useTranslations('LoginPage');
   const tf = useTranslations('Form');
   const { state, formAction, pending, fieldError, items, formError } = useForm(loginAction);
@@ -23,8 +30,11 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
       ) : null}
       <h1 className="page-title">{t('title')}</h1>
       {notice && !formError ? (
-        <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
-          {notice}
+        <p
+          role="status"
+          className={`mb-6 border-l-4 p-3 ${notice.information ? 'border-ottawa-blue bg-blue-50' : 'border-ottawa-green bg-green-50'}`}
+        >
+          {notice.text}
         </p>
       ) : null}
       <form action={formAction} noValidate>

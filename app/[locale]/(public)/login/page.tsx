@@ -24,6 +24,8 @@ const NOTICES = [
   'timedOut',
   'sessionExpired',
 ] as const;
+/** Notices of a session the portal ended, not of something the person did: information, not success. */
+const INFORMATION: ReadonlySet<string> = new Set(['timedOut', 'sessionExpired']);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -52,7 +54,13 @@ export default async function LoginPage({ params, searchParams }: Props) {
             callbackUrl={callbackUrl}
             notice={
               noticeKey
-                ? t(`notices.${noticeKey}`, { minutes: IDLE_TIMEOUT_SECONDS / 60 })
+                ? {
+                    // Whole minutes, as the idle timeout may be set in seconds.
+                    text: t(`notices.${noticeKey}`, {
+                      minutes: Math.max(1, Math.floor(IDLE_TIMEOUT_SECONDS / 60)),
+                    }),
+                    information: INFORMATION.has(noticeKey),
+                  }
                 : undefined
             }
           />

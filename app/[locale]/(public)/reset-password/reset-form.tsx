@@ -8,7 +8,8 @@ import { resetPasswordAction } from './actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('ResetPasswordPage');
-  const { formAction, pending, fieldError, items, formError } = useForm(resetPasswordAction);
+  const { formAction, pending, fieldError, items, formError, passwordNotice } =
+    useForm(resetPasswordAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
@@ -23,6 +24,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
             confirm: t('passwordConfirm'),
           }}
           fieldError={fieldError}
+          notice={passwordNotice}
         />
         <button type="submit" className="btn-primary" disabled={pending}>
           {t('submit')}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { ErrorSummary } from '@/app/_components/form/error-summary';
-import { FieldError } from '@/app/_components/form/field-error';
+import { CheckboxField } from '@/app/_components/form/choice-fields';
 import { useForm } from '@/app/_components/form/use-form-messages';
 import { LocalLink } from '@/app/_components/local-link';
 import { ProfileFields } from '@/app/_components/profile/profile-fields';
@@ -53,24 +53,13 @@ export function ConsentForm({
       <form action={formAction} noValidate>
         <h2 className="mb-4 text-xl font-bold text-ottawa-navy">{t('profileTitle')}</h2>
         <ProfileFields values={v} fieldError={fieldError} />
-        <div className="my-6">
-          <FieldError id="consent-error" message={fieldError('consent')} />
-          <div className="flex items-start gap-3">
-            <input
-              id="consent"
-              name="consent"
-              type="checkbox"
-              className="mt-1 h-6 w-6 shrink-0"
-              defaultChecked={v.consent === 'on'}
-              aria-invalid={fieldError('consent') ? true : undefined}
-              aria-describedby={fieldError('consent') ? 'consent-error' : undefined}
-            />
-            <label htmlFor="consent">
-              {t('consent')}
-              {required}
-            </label>
-          </div>
-        </div>
+        <CheckboxField
+          name="consent"
+          className="my-6"
+          label={t('consent') + required}
+          checked={v.consent === 'on'}
+          error={fieldError('consent')}
+        />
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="btn-primary" disabled={pending}>
             {t('submit')}

@@ -10,7 +10,8 @@ import { SettingsFormActions } from '../_components/settings-form-actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations('SettingsPasswordPage');
-  const { formAction, pending, fieldError, items, formError } = useForm(changePasswordAction);
+  const { formAction, pending, fieldError, items, formError, passwordNotice } =
+    useForm(changePasswordAction);
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
@@ -22,6 +23,7 @@ export function ChangePasswordForm() {
           label={t('currentPassword')}
           autoComplete="current-password"
           error={fieldError('currentPassword')}
+          notice={passwordNotice}
           showLabel={t('showCurrent')}
           hideLabel={t('hideCurrent')}
         />
@@ -32,6 +34,7 @@ export function ChangePasswordForm() {
             confirm: t('passwordConfirm'),
           }}
           fieldError={fieldError}
+          notice={passwordNotice}
         />
         <SettingsFormActions submit={t('submit')} pending={pending} />
       </form>
