@@ -132,6 +132,7 @@ test.describe('SES-02: an idle timeout set in seconds', () => {
         DATABASE_URL: '',
         SMTP_URL: '',
         SESSION_IDLE_TIMEOUT_SECONDS: '140',
+        TRUSTED_IP_HEADER: 'x-real-ip',
       },
       healthStatus: 200,
       timeoutMs: 60_000,
