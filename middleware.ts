@@ -56,6 +56,8 @@ export default async function middleware(req: NextRequest) {
   const publicPath = pathname + req.nextUrl.search;
   const locale = pathname.split('/')[1];
 
+  // Refused before anything else: a refused request costs no session decryption.
+  const refused = await refusedStatus(req);
   const token =
     route && (SIGNED_IN_ONLY.has(route.pathname) || SESSION_AWARE.has(route.pathname))
       ? await readSessionToken(req.cookies.get(SESSION_COOKIE)?.value)
@@ -65,7 +67,6 @@ export default async function middleware(req: NextRequest) {
   const signedIn = age === 'fresh';
 
   let response: NextResponse;
-  const refused = await refusedStatus(req);
   if (refused) {
     // ERR-01: what Next.js would answer with a 500 and a stack in the log.
     response = plainResponse(refused);
