@@ -177,19 +177,22 @@ async function agedCookie(
     salt: COOKIE,
     maxAge: 12 * 60 * MINUTE,
   });
-  await page.context().addCookies([{ ...cookie!, value }]);
+  const aged = { ...cookie!, value };
+  await page.context().addCookies([aged]);
+  return aged;
 }
 
 test('SES-02: the server refuses a session idle for 31 minutes, whatever the browser does', async ({
   page,
 }) => {
   await createActiveAccount(page, 'fr', uniqueEmail('idle-server'));
-  await agedCookie(page, (now) => ({ seen: now - 31 * MINUTE }));
+  const aged = await agedCookie(page, (now) => ({ seen: now - 31 * MINUTE }));
   await page.goto('/fr/tableau-de-bord');
   await expect(page).toHaveURL(/\/fr\/connexion\?notice=timedOut&callbackUrl=/);
   await expect(page.getByText(timedOutNotice('fr', 30))).toBeVisible();
-  // The keep-alive cannot revive it either.
-  await agedCookie(page, (now) => ({ seen: now - 31 * MINUTE }));
+  // The server deleted the cookie; a browser that kept it anyway cannot revive it with the keep-alive.
+  expect((await page.context().cookies()).find((c) => c.name === COOKIE)).toBeUndefined();
+  await page.context().addCookies([aged]);
   const keepAlive = await page.request.post('/api/session/keepalive', {
     headers: { origin: BASE_URL },
   });
@@ -234,6 +237,8 @@ test('SES-02: "Aide" keeps the idle warning for a signed-in person, and a visit 
   await createActiveAccount(page, 'en', uniqueEmail('idle-help'));
   await agedCookie(page, (now) => ({ seen: now - 20 * MINUTE }));
   await page.goto('/en/help');
+  // The dialog's timers start when the page hydrates: fast-forwarding before would count nothing.
+  await page.waitForLoadState('networkidle');
   const cookie = (await page.context().cookies()).find((c) => c.name === COOKIE)!;
   const token = await decode({ token: cookie.value, secret: SECRET, salt: COOKIE });
   expect(Math.floor(Date.now() / 1000) - (token!.seen as number)).toBeLessThan(60);
