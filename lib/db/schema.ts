@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   index,
   integer,
@@ -235,3 +236,105 @@ export const pinLockouts = pgTable('pin_lockouts', {
   lockedAt: timestamp('locked_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A resident's application for a permit or a report (lib/applications). `status` is written only
+ * by the transition function (lib/applications/status-machine.ts). `siteAddress` is the address
+ * shown in lists, kept with the location step's answers so "Mes demandes" reads one table.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `CON-2026-000001`: allocated at the first save, never reused. */
+    reference: text('reference').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    status: text('status').notNull().default('draft'),
+    /** The step to resume at: the one after the last saved, or the last saved. */
+    currentStep: text('current_step').notNull(),
+    siteAddress: text('site_address'),
+    /** The fee due at submission, in cents, fixed when submitted. */
+    feeCents: integer('fee_cents'),
+    createdAt: createdAt(),
+    /** The resident's last save: a draft is deleted 60 days after it (reminders before). */
+    lastSavedAt: timestamp('last_saved_at', { withTimezone: true }).notNull(),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    withdrawalRequestedAt: timestamp('withdrawal_requested_at', { withTimezone: true }),
+    /** The last draft-deletion reminder sent: 7 or 1 (days before), or null. */
+    draftReminder: integer('draft_reminder'),
+  },
+  (t) => [
+    index('applications_user_idx').on(t.userId, t.lastSavedAt),
+    index('applications_draft_age_idx')
+      .on(t.lastSavedAt)
+      .where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+/** A draft's answers, one row per step, as last saved. */
+export const applicationAnswers = pgTable(
+  'application_answers',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    answers: jsonb('answers').$type<Record<string, string | number>>().notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('application_answers_step_idx').on(t.applicationId, t.step)],
+);
+
+/** Each submission, as it was sent: never updated. Staff review a version, not a moving target. */
+export const applicationVersions = pgTable(
+  'application_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    answers: jsonb('answers').$type<Record<string, Record<string, string | number>>>().notNull(),
+    /** The profile's contact details at submission (the applicant). */
+    applicant: jsonb('applicant').$type<Record<string, string | null>>(),
+    feeCents: integer('fee_cents').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('application_versions_version_idx').on(t.applicationId, t.version)],
+);
+
+/** The timeline: every move of the status machine, and who made it. Append-only. */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The order events were written in: several share a time (one transaction, one clock). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorRole: text('actor_role').notNull(),
+    actorId: uuid('actor_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.seq)],
+);
+
+/** The last reference number given, per type prefix and year. */
+export const applicationCounters = pgTable(
+  'application_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('application_counters_idx').on(t.prefix, t.year)],
+);

@@ -1,7 +1,9 @@
 import type { ComponentProps, FunctionComponent } from 'react';
 import AccountExistsEmail from '@/emails/account-exists';
 import ActivationEmail from '@/emails/activation';
+import ApplicationStartedEmail from '@/emails/application-started';
 import ClientRecordLinkedEmail from '@/emails/client-record-linked';
+import DraftReminderEmail from '@/emails/draft-reminder';
 import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
 import EmailChangeNoticeEmail from '@/emails/email-change-notice';
 import PasswordChangedEmail from '@/emails/password-changed';
@@ -31,6 +33,11 @@ export const templates = {
     component: EmailChangeNoticeEmail,
     subjectKey: 'EmailChangeNotice.subject',
   },
+  'application-started': {
+    component: ApplicationStartedEmail,
+    subjectKey: 'ApplicationStarted.subject',
+  },
+  'draft-reminder': { component: DraftReminderEmail, subjectKey: 'DraftReminder.subject' },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,4 +1,5 @@
 import { pruneOneTimeLinks } from '@/lib/accounts/prune-one-time-links';
+import { expireDrafts } from '@/lib/applications/expire-drafts';
 import type { Deps } from '@/lib/deps';
 import {
   deliverPending,
@@ -12,24 +13,30 @@ import { pruneRateLimits } from '@/lib/security/rate-limit';
 export interface ScheduledJobsReport {
   /** Due mail delivered once; null when no transport is configured (mail stays queued). */
   outbox: DeliveryCounts | null;
+  /** Draft applications: reminders queued, and drafts deleted after 60 days untouched. */
+  drafts: { reminded: number; deleted: number };
   /** Rows deleted by each prune. */
   pruned: { rateLimits: number; loginThrottles: number; oneTimeLinks: number; outbox: number };
   /** The jobs that threw (their message is logged, never a mail's content); the others ran. */
-  failed: Array<'outbox' | 'rateLimits' | 'loginThrottles' | 'oneTimeLinks' | 'pruneOutbox'>;
+  failed: Array<
+    'drafts' | 'outbox' | 'rateLimits' | 'loginThrottles' | 'oneTimeLinks' | 'pruneOutbox'
+  >;
 }
 
 /**
  * What the scheduler runs every few minutes (app/api/cron/scheduled-jobs, or
- * `npm run scheduled-jobs`): delivers due mail first, then deletes what has outlived its use —
+ * `npm run scheduled-jobs`): reminds of and deletes stale draft applications, delivers due mail,
+ * then deletes what has outlived its use —
  * rate-limit windows long over, idle sign-in counters (not hard locks), one-time links a week
  * after they ended, settled mail after 30 days. Each job runs even if an earlier one failed.
  */
 export async function runScheduledJobs(
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'appUrl'>,
   opts: { transport: MailTransport | null; limit?: number },
 ): Promise<ScheduledJobsReport> {
   const report: ScheduledJobsReport = {
     outbox: null,
+    drafts: { reminded: 0, deleted: 0 },
     pruned: { rateLimits: 0, loginThrottles: 0, oneTimeLinks: 0, outbox: 0 },
     failed: [],
   };
@@ -46,6 +53,8 @@ export async function runScheduledJobs(
     }
   };
   const { transport } = opts;
+  // Before delivery, so a reminder queued now goes out in this run.
+  report.drafts = (await run('drafts', () => expireDrafts(deps))) ?? report.drafts;
   if (transport) {
     const delivery = () => deliverPending(deps.db, { transport, now: deps.now, limit: opts.limit });
     report.outbox = (await run('outbox', delivery)) ?? null;

@@ -1,14 +1,13 @@
-import { createRequire } from 'node:module';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { issueClientPin } from '@/lib/clients/issue-client-pin';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
 import { giveConsent } from '@/lib/registration/give-consent';
 import { profileSchema } from '@/lib/registration/profile-schema';
-import { createNeonDb, migrateDatabase, type Db } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
 import {
   oneTimeLinks,
   clientRecords,
@@ -32,10 +31,9 @@ import {
   userByEmail,
 } from '../helpers/accounts';
 import { createTestDb } from '../helpers/db';
-import { resetPostgres } from '../helpers/postgres';
+import { openOwnPostgres } from '../helpers/postgres';
 import { PROFILE, activeUser, consentedUser } from '../helpers/registration';
 import { fastSinkTransport, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
-import { startWsBridge } from '../helpers/ws-bridge';
 
 /**
  * Issue 5, under load: the flows that must hold when many requests for the same thing arrive at
@@ -61,51 +59,6 @@ interface Backend {
   open(): Promise<{ db: Db; close(): Promise<void> }>;
 }
 
-/**
- * A database of its own beside TEST_DATABASE_URL's (`<name>_concurrency`), because
- * postgres-driver.test.ts empties TEST_DATABASE_URL's database and Vitest runs files in parallel.
- */
-async function openPostgres(url: string): Promise<{ db: Db; close(): Promise<void> }> {
-  const base = new URL(url);
-  const name = `${decodeURIComponent(base.pathname.slice(1))}_concurrency`;
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  const { Client } = createRequire(import.meta.url)('pg') as {
-    Client: new (c: { connectionString: string }) => {
-      connect(): Promise<void>;
-      query(q: string, v?: unknown[]): Promise<{ rows: unknown[] }>;
-      end(): Promise<void>;
-    };
-  };
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (rows.length === 0) {
-      await admin.query(`create database "${name.replace(/"/g, '""')}"`).catch((e: unknown) => {
-        // Another run created it in between (duplicate_database).
-        if ((e as { code?: string }).code !== '42P04') throw e;
-      });
-    }
-  } finally {
-    await admin.end();
-  }
-  const bridge = await startWsBridge();
-  vi.stubEnv('NEON_WS_PROXY', bridge.proxy);
-  await resetPostgres(own.toString());
-  // Wide enough that many transactions really run at once (max_connections is 100 in CI).
-  const pool = await createNeonDb(own.toString(), { max: 40 });
-  await migrateDatabase(pool.db, { neon: true });
-  return {
-    db: pool.db,
-    async close() {
-      await pool.close();
-      await bridge.close();
-      vi.unstubAllEnvs();
-    },
-  };
-}
-
 const backends: Backend[] = [
   {
     name: 'PGlite',
@@ -116,7 +69,10 @@ const backends: Backend[] = [
   },
 ];
 if (pgUrl) {
-  backends.push({ name: 'PostgreSQL (Neon driver)', open: () => openPostgres(pgUrl) });
+  backends.push({
+    name: 'PostgreSQL (Neon driver)',
+    open: () => openOwnPostgres(pgUrl, 'concurrency'),
+  });
 }
 
 async function count(db: Db, table: PgTable, where?: SQL): Promise<number> {

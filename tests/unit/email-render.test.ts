@@ -35,6 +35,32 @@ const cases: {
       ['https://p.example/en/forgot-password', (m) => m.AccountExists.forgotPassword],
     ],
   },
+  'application-started': {
+    props: {
+      reference: 'CON-2026-000001',
+      typeKey: 'constructionPermit',
+      resumeUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.ApplicationStarted.button,
+      ],
+    ],
+  },
+  'draft-reminder': {
+    props: {
+      reference: 'RCO-2026-000042',
+      deletesOn: '2027-01-31T12:00:00.000Z',
+      resumeUrl: 'https://p.example/en/building-code-services/applications/RCO-2026-000042',
+    },
+    links: [
+      [
+        'https://p.example/en/building-code-services/applications/RCO-2026-000042',
+        (m) => m.DraftReminder.button,
+      ],
+    ],
+  },
   'client-record-linked': {
     props: {
       clientNumber: '12345678',

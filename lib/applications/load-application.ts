@@ -1,0 +1,88 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { applicationEvents, applications } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import type { ActorRole, ApplicationStatus } from './status-machine';
+import type { ApplicationAnswers } from './step-schema';
+
+export interface ApplicationEventView {
+  type: string;
+  fromStatus: ApplicationStatus | null;
+  toStatus: ApplicationStatus;
+  actorRole: ActorRole;
+  occurredAt: Date;
+}
+
+export interface ApplicationView {
+  id: string;
+  reference: string;
+  type: string;
+  status: ApplicationStatus;
+  currentStep: string;
+  siteAddress: string | null;
+  feeCents: number | null;
+  createdAt: Date;
+  lastSavedAt: Date;
+  submittedAt: Date | null;
+  withdrawalRequestedAt: Date | null;
+  /** A draft's answers as saved; for a submitted one, the latest version's. */
+  answers: ApplicationAnswers;
+  /** The latest submitted version's number, or null for a draft never submitted. */
+  version: number | null;
+  events: ApplicationEventView[];
+}
+
+/**
+ * One application of one resident, with what its page shows, in two statements: the application
+ * with its answers (the draft's, or the latest version's), then its timeline. null for another
+ * resident's reference or one that does not exist: the caller answers the same 404 for both.
+ */
+export async function loadApplication(
+  db: Db,
+  userId: string,
+  reference: string,
+): Promise<ApplicationView | null> {
+  // The subqueries name the outer row in full: drizzle writes a lone table's columns unqualified,
+  // and a bare "id" inside them would be the subquery's own.
+  const [row] = await db
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      type: applications.type,
+      status: applications.status,
+      currentStep: applications.currentStep,
+      siteAddress: applications.siteAddress,
+      feeCents: applications.feeCents,
+      createdAt: applications.createdAt,
+      lastSavedAt: applications.lastSavedAt,
+      submittedAt: applications.submittedAt,
+      withdrawalRequestedAt: applications.withdrawalRequestedAt,
+      draftAnswers: sql<ApplicationAnswers | null>`(select jsonb_object_agg(aa.step, aa.answers) from application_answers aa where aa.application_id = "applications"."id")`,
+      latest: sql<{
+        version: number;
+        answers: ApplicationAnswers;
+      } | null>`(select jsonb_build_object('version', v.version, 'answers', v.answers) from application_versions v where v.application_id = "applications"."id" order by v.version desc limit 1)`,
+    })
+    .from(applications)
+    .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));
+  if (!row) return null;
+  const events = await db
+    .select({
+      type: applicationEvents.type,
+      fromStatus: applicationEvents.fromStatus,
+      toStatus: applicationEvents.toStatus,
+      actorRole: applicationEvents.actorRole,
+      occurredAt: applicationEvents.occurredAt,
+    })
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, row.id))
+    .orderBy(asc(applicationEvents.seq));
+  const { draftAnswers, latest, ...application } = row;
+  const status = application.status as ApplicationStatus;
+  return {
+    ...application,
+    status,
+    answers: (status === 'draft' ? draftAnswers : latest?.answers) ?? draftAnswers ?? {},
+    version: latest?.version ?? null,
+    events: events as ApplicationEventView[],
+  };
+}

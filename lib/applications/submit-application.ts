@@ -1,0 +1,88 @@
+import { and, eq, max } from 'drizzle-orm';
+import { applicationAnswers, applicationVersions, applications } from '@/lib/db/schema';
+import type { Deps } from '@/lib/deps';
+import { type Catalogue, APPLICATION_TYPES, findType } from './catalogue';
+import { computeFee, FEE_SCHEDULE, type FeeSchedule } from './fees';
+import type { ApplicationStatus } from './status-machine';
+import { transitionApplication } from './status-machine';
+import { type ApplicationAnswers, firstInvalidStep } from './step-schema';
+
+export type SubmitResult =
+  | { status: 'ok'; to: ApplicationStatus; feeCents: number; version: number }
+  | { status: 'invalid'; step: string; fieldErrors: Record<string, string> }
+  | { status: 'declaration_missing' }
+  | { status: 'not_found' }
+  /** Already submitted (a second click, another tab): nothing changed. */
+  | { status: 'not_draft'; current: ApplicationStatus };
+
+/**
+ * "Soumettre" / "Soumettre et payer": the whole draft is checked again from what is stored (an
+ * invalid application cannot be submitted by any route), the fee computed from the stored
+ * answers, an immutable version written, and the status moved by the status machine: to
+ * "Paiement requis" when a fee is due, else "Soumise". One transaction; the row is locked first,
+ * so a double submit or a submit racing a delete leaves one outcome.
+ */
+export async function submitApplication(
+  deps: Pick<Deps, 'db' | 'now'>,
+  input: {
+    userId: string;
+    reference: string;
+    declarationAccepted: boolean;
+    /** The applicant's contact details at submission (the profile), kept with the version. */
+    applicant?: Record<string, string | null>;
+  },
+  opts: { catalogue?: Catalogue; feeSchedule?: FeeSchedule } = {},
+): Promise<SubmitResult> {
+  const { catalogue = APPLICATION_TYPES, feeSchedule = FEE_SCHEDULE } = opts;
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const [application] = await tx
+      .select({ id: applications.id, type: applications.type, status: applications.status })
+      .from(applications)
+      .where(
+        and(eq(applications.reference, input.reference), eq(applications.userId, input.userId)),
+      )
+      .for('update');
+    if (!application) return { status: 'not_found' as const };
+    const status = application.status as ApplicationStatus;
+    if (status !== 'draft') return { status: 'not_draft' as const, current: status };
+    const type = findType(application.type, catalogue);
+    if (!type) return { status: 'not_found' as const };
+
+    const rows = await tx
+      .select({ step: applicationAnswers.step, answers: applicationAnswers.answers })
+      .from(applicationAnswers)
+      .where(eq(applicationAnswers.applicationId, application.id));
+    const answers: ApplicationAnswers = Object.fromEntries(rows.map((r) => [r.step, r.answers]));
+    const invalid = firstInvalidStep(type, answers);
+    if (invalid) return { status: 'invalid' as const, ...invalid };
+    if (!input.declarationAccepted) return { status: 'declaration_missing' as const };
+    const fee = computeFee(type, answers, feeSchedule);
+    if (!fee) throw new Error(`No fee for a complete ${type.key} application`);
+
+    const [previous] = await tx
+      .select({ version: max(applicationVersions.version) })
+      .from(applicationVersions)
+      .where(eq(applicationVersions.applicationId, application.id));
+    const version = (previous?.version ?? 0) + 1;
+    await tx.insert(applicationVersions).values({
+      applicationId: application.id,
+      version,
+      answers,
+      applicant: input.applicant ?? null,
+      feeCents: fee.totalCents,
+      submittedAt: now,
+    });
+    const moved = await transitionApplication(tx, {
+      application: { id: application.id, status },
+      event: 'submit',
+      actor: { role: 'resident', id: input.userId },
+      facts: { feeDueCents: fee.totalCents },
+      now,
+      detail: { version, feeCents: fee.totalCents },
+      set: { submittedAt: now, feeCents: fee.totalCents },
+    });
+    if (moved.status !== 'ok') throw new Error('A draft could not be submitted');
+    return { status: 'ok' as const, to: moved.to, feeCents: fee.totalCents, version };
+  });
+}
