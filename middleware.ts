@@ -10,7 +10,13 @@ import {
   sessionCookieWithActivity,
   shouldRecordActivity,
 } from '@/lib/auth/session-policy';
+import {
+  APPLICATION_ROUTES,
+  applicationRouteTarget,
+  ownsApplication,
+} from '@/lib/applications/route-access';
 import { databaseRecentlyUnavailable, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db/availability';
+import { getDb } from '@/lib/db/client';
 import { getPathname, internalPath } from '@/lib/i18n/navigation';
 import { isLocale, routing, type AppPathname, type Locale } from '@/lib/i18n/routing';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
@@ -35,6 +41,7 @@ const SIGNED_IN_ONLY = new Set<AppPathname>([
   '/building-code-services/register',
   '/building-code-services/register/client-record',
   '/building-code-services/profile',
+  ...APPLICATION_ROUTES,
 ]);
 /** Open to everyone, but a signed-in visit counts as activity (SES-02): "Aide". */
 const SESSION_AWARE = new Set<AppPathname>(['/help']);
@@ -101,14 +108,18 @@ export default async function middleware(req: NextRequest) {
     headers.set('content-security-policy', csp);
     headers.set('x-nonce', nonce);
     headers.set('x-monso-path', publicPath);
-    if (!route && isLocale(locale)) {
+    // Set only here, for the "page not found" title (app/[locale]/layout.tsx): never the client's.
+    headers.delete('x-monso-not-found');
+    if ((!route && isLocale(locale)) || (await unknownApplication(route, token?.sub))) {
       // Any other path under a locale — /fr/nulle-part, an internal route's name (/fr/dashboard),
       // another locale's path (/en/connexion), /fr/x.php — is the localized "page not found":
       // only the routing table's paths serve pages. The catch-all page renders it, at a path
       // that matches no route, and the status is given here. (A page's `notFound()` would give
       // it too, but Next.js 16 then serves an empty error shell that only JavaScript fills in.)
-      headers.set('x-next-intl-locale', locale);
-      response = NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_SEGMENT}`, req.url), {
+      const pageLocale = route?.locale ?? (locale as Locale);
+      headers.set('x-next-intl-locale', pageLocale);
+      headers.set('x-monso-not-found', '1');
+      response = NextResponse.rewrite(new URL(`/${pageLocale}/${NOT_FOUND_SEGMENT}`, req.url), {
         request: { headers },
         status: 404,
       });
@@ -136,6 +147,23 @@ export default async function middleware(req: NextRequest) {
     response.headers.set('Cache-Control', 'no-store');
   }
   return response;
+}
+
+/**
+ * An application route that names no application of this person's (AUTHZ: ownership): an unknown
+ * type or step, a malformed reference, or a reference that is not theirs — whether it exists or
+ * not, the same "page not found". The page and its actions check again on the server; this is
+ * what gives that answer its 404 status (a page's `notFound()` would not, see below).
+ */
+async function unknownApplication(
+  route: ReturnType<typeof internalPath>,
+  userId: string | undefined,
+): Promise<boolean> {
+  if (!route || !APPLICATION_ROUTES.has(route.pathname) || !userId) return false;
+  const target = applicationRouteTarget(route.params);
+  if (!target) return true;
+  if (!target.reference) return false;
+  return !(await ownsApplication(await getDb(), userId, target.reference));
 }
 
 const STATUS_TEXT: Record<number, string> = {

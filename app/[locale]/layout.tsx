@@ -6,7 +6,6 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { routing } from '@/lib/i18n/routing';
-import { internalPath } from '@/lib/i18n/navigation';
 
 export async function generateMetadata({
   params,
@@ -18,8 +17,7 @@ export async function generateMetadata({
   const t = await getTranslations({ locale, namespace: 'Metadata' });
   // An unknown path gets the catch-all page with a 404 status (middleware.ts), and Next.js then
   // leaves that page's own metadata out: the default title says what the page is instead.
-  const path = (await headers()).get('x-monso-path')?.split('?')[0];
-  const unknownPage = path !== undefined && internalPath(path) === null;
+  const unknownPage = (await headers()).get('x-monso-not-found') === '1';
   const notFoundText = unknownPage
     ? await getTranslations({ locale, namespace: 'NotFoundPage' })
     : null;

@@ -1,7 +1,7 @@
 import type { AnchorHTMLAttributes } from 'react';
 import { getLocale } from 'next-intl/server';
-import { isLocale, type AppPathname } from '@/lib/i18n/routing';
-import { localizedPath } from '@/lib/i18n/navigation';
+import { isLocale, type AppPathname, type RouteParams } from '@/lib/i18n/routing';
+import { routePath } from '@/lib/i18n/navigation';
 
 /**
  * A link to one of the portal's pages in the current language, rendered on the server as a plain
@@ -10,13 +10,18 @@ import { localizedPath } from '@/lib/i18n/navigation';
  */
 export async function AppLink({
   href,
+  params,
   query,
   ...anchor
 }: Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
   href: AppPathname;
+  /** The route's parameters, when it has some ('[reference]'). */
+  params?: RouteParams;
   query?: Record<string, string>;
 }) {
   const locale = await getLocale();
   const search = query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query)}` : '';
-  return <a href={localizedPath(href, isLocale(locale) ? locale : 'fr') + search} {...anchor} />;
+  return (
+    <a href={routePath(href, isLocale(locale) ? locale : 'fr', params) + search} {...anchor} />
+  );
 }

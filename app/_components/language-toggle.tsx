@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { internalPath, localizedPath } from '@/lib/i18n/navigation';
+import { internalPath, routePath } from '@/lib/i18n/navigation';
 
 /**
  * A link to the same page in the other language (UX 16), not a select. A plain <a>: the new
@@ -14,7 +14,8 @@ export function LanguageToggle() {
   const other = locale === 'fr' ? 'en' : 'fr';
   const route = internalPath(usePathname());
   const search = useSearchParams().toString();
-  const href = localizedPath(route?.pathname ?? '/', other) + (route && search ? `?${search}` : '');
+  const href =
+    routePath(route?.pathname ?? '/', other, route?.params) + (route && search ? `?${search}` : '');
   return (
     <a
       href={href}

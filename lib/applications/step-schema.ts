@@ -125,15 +125,16 @@ export function checkField(
  * The zod schema of one form step, derived from its fields: raw form text in, stored answers out,
  * each error a message key at its field. Fields required only with another answer (the owner's
  * details when applying as an agent) are checked against that answer; a field that is not
- * required and not asked for keeps no stale value.
+ * required and not asked for keeps no stale value. `partial` ("Enregistrer"): every answer given
+ * is checked, none is required yet.
  */
-export function stepSchema(step: FormStep) {
+export function stepSchema(step: FormStep, opts: { partial?: boolean } = {}) {
   const shape = Object.fromEntries(step.fields.map((f) => [f.key, z.string().default('')]));
   return z.object(shape).transform((raw, ctx) => {
     const answers: StepAnswers = {};
     for (const field of step.fields) {
       const conditional = typeof field.required === 'object';
-      const required = isRequired(field.required, raw);
+      const required = !opts.partial && isRequired(field.required, raw);
       if (conditional && !required) {
         answers[field.key] = '';
         continue;

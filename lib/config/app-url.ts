@@ -1,5 +1,5 @@
 import { localizedPath } from '@/lib/i18n/navigation';
-import { type AppPathname, type Locale } from '@/lib/i18n/routing';
+import { type Locale, type StaticPathname } from '@/lib/i18n/routing';
 
 /**
  * The portal's public base URL, the only source of links in emails (MAIL-01): never the Host or
@@ -18,7 +18,7 @@ export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function absoluteUrl(
   base: string,
-  pathname: AppPathname,
+  pathname: StaticPathname,
   locale: Locale,
   query?: Record<string, string>,
 ): string {

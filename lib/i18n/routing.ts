@@ -49,11 +49,34 @@ export const routing = defineRouting({
       fr: '/services-du-code-du-batiment/profil',
       en: '/building-code-services/profile',
     },
+    // Applications (APPLICATIONS.md, "Contracts"). The parameters are language-neutral (a type's
+    // reference prefix, a reference, a step's number), so the language toggle keeps them.
+    '/building-code-services/applications/new': {
+      fr: '/services-du-code-du-batiment/demandes/nouvelle',
+      en: '/building-code-services/applications/new',
+    },
+    '/building-code-services/applications/new/[type]': {
+      fr: '/services-du-code-du-batiment/demandes/nouvelle/[type]',
+      en: '/building-code-services/applications/new/[type]',
+    },
+    '/building-code-services/applications/[reference]': {
+      fr: '/services-du-code-du-batiment/demandes/[reference]',
+      en: '/building-code-services/applications/[reference]',
+    },
+    '/building-code-services/applications/[reference]/step/[step]': {
+      fr: '/services-du-code-du-batiment/demandes/[reference]/etape/[step]',
+      en: '/building-code-services/applications/[reference]/step/[step]',
+    },
   },
 });
 
 export type Locale = (typeof routing.locales)[number];
 export type AppPathname = keyof typeof routing.pathnames;
+/** The routes with a parameter, e.g. '/building-code-services/applications/[reference]'. */
+export type DynamicPathname = Extract<AppPathname, `${string}[${string}`>;
+/** The routes without one: what a plain link or redirect names. */
+export type StaticPathname = Exclude<AppPathname, DynamicPathname>;
+export type RouteParams = Record<string, string>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (routing.locales as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import type { AppPathname } from '@/lib/i18n/routing';
+import type { AppPathname, StaticPathname } from '@/lib/i18n/routing';
 
 /**
  * Where a person stands in the Building Code Services registration: consent + profile, then
@@ -14,7 +14,7 @@ const REGISTRATION_STATES: readonly RegistrationState[] = [
 ];
 
 /** The page each state belongs on. */
-export const STEP_PATH: Record<RegistrationState, AppPathname> = {
+export const STEP_PATH: Record<RegistrationState, StaticPathname> = {
   needs_consent: '/building-code-services/register',
   needs_client_record: '/building-code-services/register/client-record',
   registered: '/building-code-services',
@@ -25,6 +25,10 @@ export const PAGE_NEEDS: Partial<Record<AppPathname, RegistrationState>> = {
   '/building-code-services/register/client-record': 'needs_client_record',
   '/building-code-services': 'registered',
   '/building-code-services/profile': 'registered',
+  '/building-code-services/applications/new': 'registered',
+  '/building-code-services/applications/new/[type]': 'registered',
+  '/building-code-services/applications/[reference]': 'registered',
+  '/building-code-services/applications/[reference]/step/[step]': 'registered',
 };
 
 /** True when `state` is at least as far along as `needed`. */

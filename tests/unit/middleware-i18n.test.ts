@@ -3,7 +3,7 @@ import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { internalPath, localizedPath } from '@/lib/i18n/navigation';
-import { routing, type AppPathname } from '@/lib/i18n/routing';
+import { routing, type StaticPathname } from '@/lib/i18n/routing';
 import middleware, { config } from '@/middleware';
 
 const intl = createIntlMiddleware(routing);
@@ -20,7 +20,7 @@ function outcome(response: Response) {
   };
 }
 
-const PUBLIC = (Object.keys(routing.pathnames) as AppPathname[]).filter(
+const PUBLIC = (Object.keys(routing.pathnames) as StaticPathname[]).filter(
   (p) => !p.startsWith('/settings') && !p.startsWith('/building') && p !== '/dashboard',
 );
 const PATHS = PUBLIC.flatMap((p) => routing.locales.map((l) => localizedPath(p, l)));

@@ -1,0 +1,202 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { findType } from '@/lib/applications/catalogue';
+import { DRAFT_RETENTION_DAYS } from '@/lib/applications/list-applications';
+import { loadApplication } from '@/lib/applications/load-application';
+import { stepNumber } from '@/lib/applications/route-access';
+import { availableEvents } from '@/lib/applications/status-machine';
+import { getDb } from '@/lib/db/client';
+import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { requireRegistrationState } from '@/lib/registration/require-registration';
+import { deleteDraftAction, requestWithdrawalAction } from '../actions';
+import { AnswersSummary } from '../_components/answers-summary';
+
+type Props = {
+  params: Promise<{ locale: string; reference: string }>;
+  searchParams: Promise<{ notice?: string; confirm?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'ApplicationPages.application' });
+  return { title: t('title', { reference: (await params).reference }) };
+}
+
+const NOTICES = ['submitted', 'withdrawalRequested'] as const;
+
+/**
+ * An application's page: its status in words with what happens next, the timeline, the answers
+ * (a draft's as saved, a submitted one's as its latest version). A draft offers "Continuer la
+ * demande" and deletion; a submitted one, until a decision, the withdrawal request. Both ask
+ * for confirmation on a page of their own (`?confirm=`), so they work without JavaScript.
+ */
+export default async function ApplicationPage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params);
+  const { user } = await requireRegistrationState(locale, ['registered']);
+  const { reference } = await params;
+  const query = await searchParams;
+  const application = await loadApplication(await getDb(), user.id, reference);
+  const type = application ? findType(application.type) : null;
+  if (!application || !type) redirect(localizedPath('/building-code-services', locale));
+  const t = await getTranslations('ApplicationPages');
+  const apps = await getTranslations('Applications');
+  const format = await getFormatter();
+  const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
+  const isDraft = application.status === 'draft';
+  const canWithdraw = availableEvents(application.status, 'resident', {
+    withdrawalRequested: application.withdrawalRequestedAt !== null,
+  }).includes('request_withdrawal');
+  const notice = NOTICES.find((n) => n === query.notice);
+  const self = localizedDynamicPath('/building-code-services/applications/[reference]', locale, {
+    reference,
+  });
+  const section = 'mb-8';
+  const heading = 'mb-3 text-2xl font-bold text-ottawa-navy';
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+      <h1 className="page-title">{t('application.title', { reference })}</h1>
+      {notice ? (
+        <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
+          {notice === 'submitted' ? t('application.submitted') : t('notices.withdrawalRequested')}
+        </p>
+      ) : null}
+      <dl className="mb-8 grid max-w-2xl grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">{t('application.type')}</dt>
+        <dd>{apps(`types.${type.key}.name` as never)}</dd>
+        <dt className="font-semibold">{t('application.address')}</dt>
+        <dd>{application.siteAddress ?? t('review.notProvided')}</dd>
+        <dt className="font-semibold">{t('application.status')}</dt>
+        <dd className="font-bold">{apps(`statuses.${application.status}` as never)}</dd>
+        {application.feeCents !== null ? (
+          <>
+            <dt className="font-semibold">{t('application.fee')}</dt>
+            <dd>
+              {format.number(application.feeCents / 100, {
+                style: 'currency',
+                currency: 'CAD',
+                currencyDisplay: 'narrowSymbol',
+              })}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="next-title" className={section}>
+        <h2 id="next-title" className={heading}>
+          {t('application.nextTitle')}
+        </h2>
+        <p className="max-w-prose">{t(`next.${application.status}` as never)}</p>
+        {application.withdrawalRequestedAt ? (
+          <p className="mt-2 max-w-prose">
+            {t('application.withdrawalRequested', { date: application.withdrawalRequestedAt })}
+          </p>
+        ) : null}
+        {isDraft ? (
+          <>
+            <p className="mt-2 max-w-prose">
+              {t('application.deletesOn', {
+                date: new Date(
+                  application.lastSavedAt.getTime() + DRAFT_RETENTION_DAYS * 86_400_000,
+                ),
+              })}
+            </p>
+            <p className="mt-4">
+              <a
+                className="btn-primary"
+                href={localizedDynamicPath(
+                  '/building-code-services/applications/[reference]/step/[step]',
+                  locale,
+                  { reference, step: stepNumber(type, application.currentStep) },
+                )}
+              >
+                {t('application.continue')}
+              </a>
+            </p>
+          </>
+        ) : null}
+      </section>
+
+      {query.confirm === 'delete' && isDraft ? (
+        <section aria-labelledby="confirm-title" className="mb-8 rounded border-2 border-error p-5">
+          <h2 id="confirm-title" className={heading}>
+            {t('application.delete')}
+          </h2>
+          <p className="mb-4">{t('application.deleteConfirm')}</p>
+          <form action={deleteDraftAction} className="flex flex-wrap items-center gap-4">
+            <input type="hidden" name="reference" value={reference} />
+            <button type="submit" className="btn-primary">
+              {t('application.deleteYes')}
+            </button>
+            <a href={self}>{t('application.cancel')}</a>
+          </form>
+        </section>
+      ) : null}
+      {query.confirm === 'withdraw' && canWithdraw ? (
+        <section aria-labelledby="confirm-title" className="mb-8 rounded border-2 border-error p-5">
+          <h2 id="confirm-title" className={heading}>
+            {t('application.withdraw')}
+          </h2>
+          <p className="mb-4">{t('application.withdrawConfirm')}</p>
+          <form action={requestWithdrawalAction} className="flex flex-wrap items-center gap-4">
+            <input type="hidden" name="reference" value={reference} />
+            <button type="submit" className="btn-primary">
+              {t('application.withdrawYes')}
+            </button>
+            <a href={self}>{t('application.cancel')}</a>
+          </form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline-title" className={section}>
+        <h2 id="timeline-title" className={heading}>
+          {t('application.timeline')}
+        </h2>
+        <ol className="max-w-2xl space-y-2 border-l-4 border-neutral-300 pl-4">
+          {application.events.map((event, i) => (
+            <li key={i}>
+              <p className="font-semibold">{apps(`events.${event.type}` as never)}</p>
+              <p className="text-neutral-700">
+                {date(event.occurredAt)} · {t(`application.actor.${event.actorRole}` as never)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="answers-title" className={section}>
+        <h2 id="answers-title" className={heading}>
+          {isDraft ? t('application.answersDraft') : t('application.answers')}
+        </h2>
+        {application.version !== null && application.submittedAt ? (
+          <p className="mb-4">
+            {t('application.version', {
+              version: application.version,
+              date: application.submittedAt,
+            })}
+          </p>
+        ) : null}
+        <AnswersSummary
+          type={type}
+          answers={application.answers}
+          reference={reference}
+          locale={locale}
+          changeLinks={false}
+          level={3}
+        />
+      </section>
+
+      {isDraft && query.confirm !== 'delete' ? (
+        <p>
+          <a href={`${self}?confirm=delete`}>{t('application.delete')}</a>
+        </p>
+      ) : null}
+      {canWithdraw && query.confirm !== 'withdraw' ? (
+        <p>
+          <a href={`${self}?confirm=withdraw`}>{t('application.withdraw')}</a>
+        </p>
+      ) : null}
+    </main>
+  );
+}

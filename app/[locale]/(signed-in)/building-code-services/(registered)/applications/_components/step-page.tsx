@@ -1,0 +1,188 @@
+import { getTranslations } from 'next-intl/server';
+import { AppLink } from '@/app/_components/app-link';
+import { ClientMessages } from '@/app/_components/client-messages';
+import { ProfileSummary } from '@/app/_components/profile/profile-summary';
+import { loadContactDetails } from '@/lib/accounts/contact-details';
+import type { ApplicationTypeDef, StepDef } from '@/lib/applications/catalogue';
+import { computeFee } from '@/lib/applications/fees';
+import { stepNumber } from '@/lib/applications/route-access';
+import {
+  answerAsText,
+  firstInvalidStep,
+  type ApplicationAnswers,
+} from '@/lib/applications/step-schema';
+import { getDb } from '@/lib/db/client';
+import { localizedDynamicPath } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { AnswersSummary } from './answers-summary';
+import { FeeTable } from './fee-table';
+import { ReviewForm } from './review-form';
+import { StepForm } from './step-form';
+import { StepList } from './step-list';
+
+/**
+ * One step of an application, whatever its kind: a form step, the documents checklist, or the
+ * review and declaration. `reference` is null before the first save (the first step of a new
+ * application). `incomplete`: a submission found this step incomplete; its errors show at once.
+ */
+export async function StepPage({
+  locale,
+  userId,
+  type,
+  step,
+  reference,
+  answers,
+  saved,
+  incomplete,
+}: {
+  locale: Locale;
+  userId: string;
+  type: ApplicationTypeDef;
+  step: StepDef;
+  reference: string | null;
+  answers: ApplicationAnswers;
+  saved: boolean;
+  incomplete: boolean;
+}) {
+  const t = await getTranslations('ApplicationPages');
+  const steps = await getTranslations('Applications.steps');
+  const types = await getTranslations('Applications.types');
+  const title = steps(`${step.key}.title` as never);
+  const typeName = types(`${type.key}.name` as never);
+  const heading = (
+    <>
+      <p className="mb-1 font-semibold">
+        {reference
+          ? t('step.reference', { reference })
+          : t('step.newApplication', { type: typeName })}
+      </p>
+      <StepList type={type} current={step.key} reference={reference} locale={locale} />
+      {saved ? (
+        <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
+          {t('step.saved')}
+        </p>
+      ) : null}
+    </>
+  );
+  const back =
+    type.steps.indexOf(step) > 0 && reference ? (
+      <p className="mt-8">
+        <a
+          href={localizedDynamicPath(
+            '/building-code-services/applications/[reference]/step/[step]',
+            locale,
+            { reference, step: String(type.steps.indexOf(step)) },
+          )}
+        >
+          {t('step.back')}
+        </a>
+      </p>
+    ) : null;
+
+  if (step.kind === 'form') {
+    const stored = answers[step.key] ?? {};
+    const values = Object.fromEntries(
+      step.fields.map((f) => [f.key, answerAsText(f, stored[f.key])]),
+    );
+    const invalid = incomplete ? firstInvalidStep(type, answers) : null;
+    const contact = step.showsProfile ? await loadContactDetails(await getDb(), userId) : null;
+    return (
+      <>
+        <ClientMessages namespaces={['Applications', 'ApplicationPages']}>
+          <StepForm
+            title={title}
+            reference={reference}
+            typePrefix={type.prefix}
+            stepKey={step.key}
+            fields={step.fields}
+            initialValues={values}
+            initialErrors={invalid?.step === step.key ? invalid.fieldErrors : undefined}
+            before={
+              <>
+                {heading}
+                {contact ? (
+                  <section className="mb-6 max-w-2xl rounded border-2 border-neutral-300 p-5">
+                    <p className="mb-2 font-semibold">{t('step.applicantFromProfile')}</p>
+                    <ProfileSummary profile={contact} compact />
+                    <p className="mt-3">
+                      <AppLink href="/settings/contact-details">{t('step.changeProfile')}</AppLink>
+                    </p>
+                  </section>
+                ) : null}
+              </>
+            }
+          />
+        </ClientMessages>
+        {back}
+      </>
+    );
+  }
+
+  const next = type.steps[type.steps.indexOf(step) + 1];
+  if (step.kind === 'documents') {
+    const docs = await getTranslations('Applications.documents');
+    const all = Object.values(answers).reduce((acc, a) => ({ ...acc, ...a }), {});
+    const items = type.documents.filter(
+      (d) => !d.when || d.when.in.includes(String(all[d.when.field] ?? '')),
+    );
+    return (
+      <>
+        <h1 className="page-title">{title}</h1>
+        {heading}
+        <p className="mb-6 max-w-prose">{t('documents.intro')}</p>
+        {items.length === 0 ? (
+          <p className="mb-6">{t('documents.none')}</p>
+        ) : (
+          <ul className="mb-8 max-w-2xl space-y-4">
+            {items.map((d) => (
+              <li key={d.key} className="rounded border-2 border-neutral-300 p-4">
+                <p className="font-semibold">
+                  {docs(`${d.key}.name` as never)}{' '}
+                  <span className="font-normal">
+                    ({d.required ? t('documents.required') : t('documents.optional')})
+                  </span>
+                </p>
+                <p>{docs(`${d.key}.help` as never)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {next && reference ? (
+          <a
+            className="btn-primary"
+            href={localizedDynamicPath(
+              '/building-code-services/applications/[reference]/step/[step]',
+              locale,
+              { reference, step: stepNumber(type, next.key) },
+            )}
+          >
+            {t('step.next')}
+          </a>
+        ) : null}
+        {back}
+      </>
+    );
+  }
+
+  // The review and declaration.
+  const fee = computeFee(type, answers);
+  return (
+    <>
+      <ClientMessages namespaces={['ApplicationPages']}>
+        <ReviewForm title={title} reference={reference!} feeDue={(fee?.totalCents ?? 1) > 0}>
+          {heading}
+          <p className="mb-6 max-w-prose">{t('review.intro')}</p>
+          <AnswersSummary
+            type={type}
+            answers={answers}
+            reference={reference!}
+            locale={locale}
+            changeLinks
+          />
+          <FeeTable fee={fee} />
+        </ReviewForm>
+      </ClientMessages>
+      {back}
+    </>
+  );
+}

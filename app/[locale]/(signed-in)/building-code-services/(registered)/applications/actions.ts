@@ -1,0 +1,171 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { loadContactDetails } from '@/lib/accounts/contact-details';
+import { findStep, findTypeByPrefix, type StepDef } from '@/lib/applications/catalogue';
+import { deleteDraft } from '@/lib/applications/delete-draft';
+import { isReference } from '@/lib/applications/paths';
+import { requestWithdrawal } from '@/lib/applications/request-withdrawal';
+import { stepNumber } from '@/lib/applications/route-access';
+import { saveApplicationStep } from '@/lib/applications/save-application-step';
+import { stepSchema, type StepAnswers } from '@/lib/applications/step-schema';
+import { submitApplication } from '@/lib/applications/submit-application';
+import { deliverOutboxSoon } from '@/lib/email/deliver';
+import { buttonAction, formAction, type ActionContext } from '@/lib/forms/form-action';
+import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { requireRegistrationState } from '@/lib/registration/require-registration';
+
+type FormStep = Extract<StepDef, { kind: 'form' }>;
+
+const stepPath = (locale: Locale, reference: string, step: string) =>
+  localizedDynamicPath('/building-code-services/applications/[reference]/step/[step]', locale, {
+    reference,
+    step,
+  });
+const applicationPath = (locale: Locale, reference: string) =>
+  localizedDynamicPath('/building-code-services/applications/[reference]', locale, { reference });
+
+/** A form field read as text ('' when absent or a file). */
+const text = (form: FormData | undefined, name: string) => {
+  const value = form?.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+/**
+ * Who is acting on which application step, from the form's hidden fields, checked on the server:
+ * the registration gate (AUTHZ-01), a known type and step. The owner is checked by the domain
+ * function, in its transaction. Anything else is the "page not found".
+ */
+async function loadStep({ locale }: ActionContext, form: FormData) {
+  const { user } = await requireRegistrationState(locale, ['registered']);
+  const reference = text(form, 'reference');
+  const prefix = reference ? reference.slice(0, 3) : text(form, 'type');
+  const type = findTypeByPrefix(prefix);
+  const step = type ? findStep(type, text(form, 'step')) : null;
+  if (!type || step?.kind !== 'form' || (reference && !isReference(reference))) {
+    redirect(localizedPath('/building-code-services', locale));
+  }
+  const intent = text(form, 'intent') === 'save' ? ('save' as const) : ('next' as const);
+  return { user, type, step: step as FormStep, reference: reference || null, intent };
+}
+
+/**
+ * "Enregistrer" and "Suivant" on a step. "Suivant" checks the whole page; "Enregistrer" keeps
+ * what is answered, checking each answer given but not asking for the missing ones.
+ */
+export const saveStepAction = formAction(
+  {
+    // Missing fields default to '' in the step schema; the form always sends text.
+    schema: (loaded: Awaited<ReturnType<typeof loadStep>>) =>
+      stepSchema(loaded.step, { partial: loaded.intent === 'save' }) as unknown as z.ZodType<
+        StepAnswers,
+        Record<string, string>
+      >,
+    load: loadStep,
+  },
+  async (answers, { locale, deps, loaded }) => {
+    const result = await saveApplicationStep(deps, {
+      userId: loaded.user.id,
+      locale,
+      typeKey: loaded.type.key,
+      reference: loaded.reference,
+      step: loaded.step.key,
+      answers,
+      advance: loaded.intent === 'next',
+    });
+    if (result.status === 'not_found') redirect(localizedPath('/building-code-services', locale));
+    if (result.status === 'not_editable') redirect(applicationPath(locale, loaded.reference!));
+    // The first save queued the email with the reference: send it now, not at the next cron.
+    if (result.created) deliverOutboxSoon();
+    if (loaded.intent === 'save' || !result.nextStep) {
+      redirect(
+        `${stepPath(locale, result.reference, stepNumber(loaded.type, loaded.step.key))}?saved=1`,
+      );
+    }
+    redirect(stepPath(locale, result.reference, stepNumber(loaded.type, result.nextStep)));
+  },
+);
+
+async function loadReference({ locale }: ActionContext, form: FormData | undefined) {
+  const { user } = await requireRegistrationState(locale, ['registered']);
+  const reference = text(form, 'reference');
+  if (!isReference(reference)) redirect(localizedPath('/building-code-services', locale));
+  return { user, reference };
+}
+
+/** "Soumettre" / "Soumettre et payer": the declaration, then the whole application checked again. */
+export const submitApplicationAction = formAction(
+  {
+    schema: z.object({
+      declaration: z
+        .string()
+        .default('')
+        .refine((v) => v === 'on', {
+          message: 'ApplicationPages.review.declarationRequired',
+        }),
+    }),
+    load: loadReference,
+  },
+  async (_data, { locale, deps, loaded }) => {
+    const contact = await loadContactDetails(deps.db, loaded.user.id);
+    const result = await submitApplication(deps, {
+      userId: loaded.user.id,
+      reference: loaded.reference,
+      declarationAccepted: true,
+      applicant: contact ? { ...contact } : undefined,
+    });
+    switch (result.status) {
+      case 'invalid': {
+        const type = findTypeByPrefix(loaded.reference.slice(0, 3))!;
+        redirect(
+          `${stepPath(locale, loaded.reference, stepNumber(type, result.step))}?incomplete=1`,
+        );
+      }
+      case 'declaration_missing':
+        return { fieldErrors: { declaration: 'ApplicationPages.review.declarationRequired' } };
+      case 'not_found':
+        redirect(localizedPath('/building-code-services', locale));
+      case 'ok':
+        redirect(`${applicationPath(locale, loaded.reference)}?notice=submitted`);
+      case 'not_draft':
+        redirect(applicationPath(locale, loaded.reference));
+    }
+  },
+);
+
+/** "Oui, supprimer le brouillon". */
+export const deleteDraftAction = buttonAction(
+  {
+    load: async (ctx) => ctx,
+    refused: ({ locale }) => redirect(localizedPath('/building-code-services', locale)),
+  },
+  async ({ locale, deps }, form) => {
+    const { user, reference } = await loadReference({ locale } as ActionContext, form);
+    const result = await deleteDraft(deps, { userId: user.id, reference });
+    if (result === 'ok') {
+      redirect(
+        `${localizedPath('/building-code-services', locale)}?notice=draftDeleted&reference=${reference}`,
+      );
+    }
+    redirect(applicationPath(locale, reference));
+  },
+);
+
+/** "Oui, retirer la demande". */
+export const requestWithdrawalAction = buttonAction(
+  {
+    load: async (ctx) => ctx,
+    refused: ({ locale }) => redirect(localizedPath('/building-code-services', locale)),
+  },
+  async ({ locale, deps }, form) => {
+    const { user, reference } = await loadReference({ locale } as ActionContext, form);
+    const result = await requestWithdrawal(deps, { userId: user.id, reference });
+    redirect(
+      result === 'ok'
+        ? `${applicationPath(locale, reference)}?notice=withdrawalRequested`
+        : applicationPath(locale, reference),
+    );
+  },
+);
