@@ -23,12 +23,21 @@ export type ContactDetails = Record<ProfileField, string | null> & { updatedAt: 
 /** Where a change was made: the contact-details form or the consent form. */
 export type ContactDetailsSource = 'contact_details' | 'registration';
 
+/** The details and the time of their last change (what the City sees), without the key. */
+const DETAIL_COLUMNS = {
+  ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, contactDetails[field]])),
+  updatedAt: contactDetails.updatedAt,
+} as { [F in ProfileField]: (typeof contactDetails)[F] } & {
+  updatedAt: typeof contactDetails.updatedAt;
+};
+
 /** The person's current contact details (a former title read as today's), or null if none. */
 export async function getContactDetails(db: Db, userId: string): Promise<ContactDetails | null> {
-  const [row] = await db.select().from(contactDetails).where(eq(contactDetails.userId, userId));
-  if (!row) return null;
-  const { userId: _userId, ...details } = row;
-  return storedProfile(details);
+  const [row] = await db
+    .select(DETAIL_COLUMNS)
+    .from(contactDetails)
+    .where(eq(contactDetails.userId, userId));
+  return row ? storedProfile(row) : null;
 }
 
 /**

@@ -39,7 +39,12 @@ export async function giveConsent(
     const p = input.profile;
     // The details go to the person's one set of contact details; the registration keeps its
     // own facts (notice version, consent time).
-    await writeContactDetails(tx, { userId: input.userId, profile: p, source: 'registration', now });
+    await writeContactDetails(tx, {
+      userId: input.userId,
+      profile: p,
+      source: 'registration',
+      now,
+    });
     const registration = { noticeVersion: version, consentedAt: now, updatedAt: now };
     await tx
       .insert(buildingRegistrations)

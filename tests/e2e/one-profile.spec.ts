@@ -20,7 +20,9 @@ import { at, hydrated } from './support/pages';
 
 /** A summary-list row by its label: the value and its "Modifier" link. */
 const row = (page: Page, label: string) =>
-  page.locator('main dl > div').filter({ has: page.locator('dt').getByText(label, { exact: true }) });
+  page
+    .locator('main dl > div')
+    .filter({ has: page.locator('dt').getByText(label, { exact: true }) });
 
 /** The form's field labels in DOM order (the "(requis)" suffix left out). */
 async function labelOrder(page: Page, locale: Locale): Promise<string[]> {
@@ -74,12 +76,16 @@ for (const locale of LOCALES) {
 
     // "Mes coordonnées" shows them, as a summary list with "Modifier" per row.
     await page.goto(contactPath);
-    await expect(page.getByRole('heading', { level: 1, name: m.SettingsContactPage.title })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: m.SettingsContactPage.title }),
+    ).toBeVisible();
     await expect(row(page, p.firstName.label)).toContainText('Jeanne');
     await expect(row(page, p.postalCode.label)).toContainText('K1P 1J1');
     await expect(row(page, p.province.label)).toContainText(p.province.options.ON);
     await expect(row(page, p.phone.label)).toContainText('613-580-2424');
-    await expect(page.getByRole('link', { name: change(p.phone.label), exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: change(p.phone.label), exact: true }),
+    ).toBeVisible();
     await expectAccessible(page);
 
     // Change the phone there: back to "Mes coordonnées", then "Mon profil" shows the new one.
@@ -104,10 +110,9 @@ for (const locale of LOCALES) {
     await hydrated(page);
     const city = page.getByLabel(p.city.label, { exact: true });
     await expect(city).toBeFocused();
-    await expect(page.getByRole('link', { name: m.SettingsContactEditPage.cancel })).toHaveAttribute(
-      'href',
-      AREA[locale].profile,
-    );
+    await expect(
+      page.getByRole('link', { name: m.SettingsContactEditPage.cancel }),
+    ).toHaveAttribute('href', AREA[locale].profile);
     await city.fill('Gatineau');
     await page.getByRole('button', { name: m.SettingsContactEditPage.submit }).click();
     await expect(page).toHaveURL(`${AREA[locale].profile}?notice=contactSaved`);

@@ -26,7 +26,11 @@ const PATHS = {
     login: '/fr/connexion',
     contact: '/fr/parametres/coordonnees/modifier',
   },
-  en: { dashboard: '/en/dashboard', login: '/en/login', contact: '/en/settings/contact-details/edit' },
+  en: {
+    dashboard: '/en/dashboard',
+    login: '/en/login',
+    contact: '/en/settings/contact-details/edit',
+  },
 } as const;
 /** The login page's information style (the portal's blue), not the green of a success. */
 const INFORMATION_BORDER = 'rgb(26, 90, 150)';

@@ -128,9 +128,10 @@ describe('migration 0007_one_profile', () => {
     expect(await contactOf(USERS.contactOnly)).toEqual([
       expect.objectContaining({ first_name: 'Seul' }),
     ]);
-    const changes = await client.query('select 1 from contact_details_changes where user_id <> $1', [
-      USERS.registeredOnly,
-    ]);
+    const changes = await client.query(
+      'select 1 from contact_details_changes where user_id <> $1',
+      [USERS.registeredOnly],
+    );
     expect(changes.rows).toEqual([]);
   });
 
