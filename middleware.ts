@@ -34,6 +34,7 @@ const SIGNED_IN_ONLY = new Set<AppPathname>([
   '/dashboard',
   '/settings',
   '/settings/contact-details',
+  '/settings/contact-details/edit',
   '/settings/language',
   '/settings/password',
   '/settings/email',

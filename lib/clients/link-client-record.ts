@@ -1,6 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { buildingRegistrations, clientRecords, pinLockouts, users } from '@/lib/db/schema';
+import {
+  buildingRegistrations,
+  clientRecords,
+  contactDetails,
+  pinLockouts,
+  users,
+} from '@/lib/db/schema';
 import type { Deps } from '@/lib/deps';
+import type { Locale } from '@/lib/i18n/routing';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { absoluteUrl } from '@/lib/config/app-url';
 import { currentNoticeVersion } from '@/lib/registration/notice';
@@ -34,11 +41,12 @@ export async function linkClientRecord(
     .select({
       noticeVersion: buildingRegistrations.noticeVersion,
       choice: buildingRegistrations.clientRecordChoice,
-      language: buildingRegistrations.communicationLanguage,
+      language: sql<Locale>`coalesce(${contactDetails.communicationLanguage}, ${users.locale})`,
       email: users.email,
     })
     .from(buildingRegistrations)
     .innerJoin(users, eq(users.id, buildingRegistrations.userId))
+    .leftJoin(contactDetails, eq(contactDetails.userId, buildingRegistrations.userId))
     .where(eq(buildingRegistrations.userId, input.userId));
   if (!registration || registration.noticeVersion !== currentNoticeVersion()) {
     return { status: 'wrong_step' };

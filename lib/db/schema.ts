@@ -70,8 +70,10 @@ export const oneTimeLinks = pgTable(
 );
 
 /**
- * The contact details a person keeps in "Mes paramètres": the fields of the registration profile
- * (VAL-01). They pre-fill the Building Code Services consent form.
+ * A person's one set of contact details (VAL-01 rules): edited in "Mes paramètres › Mes
+ * coordonnées" and from "Mon profil", written by the Building Code Services consent form, read
+ * by every page that shows or uses them (lib/accounts/contact-details.ts). The City sees this
+ * row, and updated_at says when it last changed.
  */
 export const contactDetails = pgTable('contact_details', {
   userId: uuid('user_id')
@@ -94,6 +96,24 @@ export const contactDetails = pgTable('contact_details', {
   secondaryPhoneExtension: text('secondary_phone_extension'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * When a person's contact details changed, and which fields (names only, never the values), and
+ * from where: the consent form or the contact-details form.
+ */
+export const contactDetailsChanges = pgTable(
+  'contact_details_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: ['contact_details', 'registration', 'migration'] }).notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId, t.changedAt)],
+);
 
 export const emailOutbox = pgTable(
   'email_outbox',
@@ -152,28 +172,14 @@ export const securityEvents = pgTable(
 );
 
 /**
- * Building Code Services registration, one row per person: the profile shared with the service,
- * the notice version they consented to, and their choice at the previous-client-record step.
+ * Building Code Services registration, one row per person: the registration facts only — the
+ * notice version they consented to and their choice at the previous-client-record step. The
+ * person's contact details live in contact_details, the one profile every page reads.
  */
 export const buildingRegistrations = pgTable('building_registrations', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  title: text('title'),
-  firstName: text('first_name').notNull(),
-  lastName: text('last_name').notNull(),
-  communicationLanguage: text('communication_language', { enum: ['fr', 'en'] }).notNull(),
-  unit: text('unit'),
-  address1: text('address1'),
-  address2: text('address2'),
-  city: text('city'),
-  province: text('province'),
-  postalCode: text('postal_code'),
-  country: text('country'),
-  phone: text('phone').notNull(),
-  phoneExtension: text('phone_extension'),
-  secondaryPhone: text('secondary_phone'),
-  secondaryPhoneExtension: text('secondary_phone_extension'),
   /** The collection notice version last accepted; a newer one sends the person back (PRIV-03). */
   noticeVersion: text('notice_version').notNull(),
   consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),

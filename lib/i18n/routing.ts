@@ -28,6 +28,10 @@ export const routing = defineRouting({
     '/dashboard': { fr: '/tableau-de-bord', en: '/dashboard' },
     '/settings': { fr: '/parametres', en: '/settings' },
     '/settings/contact-details': { fr: '/parametres/coordonnees', en: '/settings/contact-details' },
+    '/settings/contact-details/edit': {
+      fr: '/parametres/coordonnees/modifier',
+      en: '/settings/contact-details/edit',
+    },
     '/settings/language': { fr: '/parametres/langue', en: '/settings/language' },
     '/settings/password': { fr: '/parametres/mot-de-passe', en: '/settings/password' },
     '/settings/email': { fr: '/parametres/courriel', en: '/settings/email' },

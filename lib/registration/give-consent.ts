@@ -4,11 +4,13 @@ import type { Deps } from '@/lib/deps';
 import type { Locale } from '@/lib/i18n/routing';
 import { logSecurityEvent } from '@/lib/security/events';
 import { BUILDING_SERVICE_KEY, currentNoticeVersion, noticeSha256 } from './notice';
-import { PROFILE_FIELDS, profileColumns, type ProfileInput } from './profile-schema';
+import { writeContactDetails } from '@/lib/accounts/contact-details';
+import { PROFILE_FIELDS, type ProfileInput } from './profile-schema';
 import { registrationStateOf, type RegistrationState } from './registration-state';
 
 /**
- * "J'accepte": saves the profile shared with Building Code Services and records the consent
+ * "J'accepte": saves the person's contact details (the profile shared with Building Code
+ * Services, lib/accounts/contact-details.ts) and records the consent
  * (time, notice version, locale and fingerprint, fields shared), in one transaction. Only for
  * someone at the consent step; anyone else gets 'wrong_step' and nothing is written.
  * Returns the state the person is in afterwards.
@@ -35,16 +37,19 @@ export async function giveConsent(
       return { status: 'wrong_step' as const };
     }
     const p = input.profile;
-    const profile = {
-      ...profileColumns(p),
-      noticeVersion: version,
-      consentedAt: now,
-      updatedAt: now,
-    };
+    // The details go to the person's one set of contact details; the registration keeps its
+    // own facts (notice version, consent time).
+    await writeContactDetails(tx, {
+      userId: input.userId,
+      profile: p,
+      source: 'registration',
+      now,
+    });
+    const registration = { noticeVersion: version, consentedAt: now, updatedAt: now };
     await tx
       .insert(buildingRegistrations)
-      .values({ userId: input.userId, ...profile })
-      .onConflictDoUpdate({ target: buildingRegistrations.userId, set: profile });
+      .values({ userId: input.userId, ...registration })
+      .onConflictDoUpdate({ target: buildingRegistrations.userId, set: registration });
     await tx.insert(consents).values({
       userId: input.userId,
       serviceKey: BUILDING_SERVICE_KEY,

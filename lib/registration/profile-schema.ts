@@ -27,6 +27,10 @@ export const TITLES = ['mr', 'ms', 'mx', 'dr'] as const;
 const FORMER_TITLES: Record<string, (typeof TITLES)[number]> = { mrs: 'ms' };
 export const LANGUAGES = ['fr', 'en'] as const;
 
+/**
+ * The profile's fields in the forms' reading order: the address as it is read, with Pays before
+ * the Province it decides (UX.md row 23).
+ */
 export const PROFILE_FIELDS = [
   'title',
   'firstName',
@@ -36,9 +40,9 @@ export const PROFILE_FIELDS = [
   'address1',
   'address2',
   'city',
+  'country',
   'province',
   'postalCode',
-  'country',
   'phone',
   'phoneExtension',
   'secondaryPhone',
@@ -130,9 +134,9 @@ const profileShape = {
   address1: text('address1', 200),
   address2: text('address2', 200),
   city: text('city', 100),
+  country: choice('country', COUNTRIES, false),
   province: choice('province', PROVINCES, false),
   postalCode: text('postalCode', 20),
-  country: choice('country', COUNTRIES, false),
   phone: phone('phone', true),
   phoneExtension: extension('phoneExtension'),
   secondaryPhone: phone('secondaryPhone', false),
@@ -229,4 +233,14 @@ export function profileFormValues(
     ProfileField,
     string
   >;
+}
+
+/**
+ * A form's first values: Ontario when no province is chosen and the country is Canada (or not
+ * chosen, which means Canada). Only for a form's first display, never after a submit, where the
+ * person's answers are shown as they sent them.
+ */
+export function withProvinceDefault<V extends Partial<Record<ProfileField, string>>>(values: V): V {
+  const inCanada = (values.country || 'CA') === 'CA';
+  return inCanada && !values.province ? { ...values, province: 'ON' } : values;
 }

@@ -414,7 +414,8 @@ test.describe('every page', () => {
     test(`every page, as it opens and with its errors: axe, "${m.ErrorSummary.titlePrefix.trim()}" title, reflow, 24 px targets, no ${other}, autocomplete (${locale})`, async ({
       page,
     }) => {
-      test.setTimeout(300_000);
+      // Every state of pages.ts, each audited: minutes on a busy machine.
+      test.setTimeout(420_000);
       const audit = new Audit(page, locale);
       const tour = startTour(page, locale, 'a11y');
       // The first state opens the portal's root, which is the login page.

@@ -25,14 +25,14 @@ import { hydrated } from './support/pages';
 
 const PATHS = {
   fr: {
-    contact: '/fr/parametres/coordonnees',
+    contact: '/fr/parametres/coordonnees/modifier',
     language: '/fr/parametres/langue',
     password: '/fr/parametres/mot-de-passe',
     createAccount: '/fr/creer-un-compte',
     checkEmail: '/fr/creer-un-compte/verifiez-vos-courriels',
   },
   en: {
-    contact: '/en/settings/contact-details',
+    contact: '/en/settings/contact-details/edit',
     language: '/en/settings/language',
     password: '/en/settings/password',
     createAccount: '/en/create-account',
@@ -105,7 +105,7 @@ for (const locale of LOCALES) {
       TITLES[locale].map(([value]) => value),
     );
     await answerProfileChoices(page, locale);
-    await page.getByRole('button', { name: m.SettingsContactPage.submit }).click();
+    await page.getByRole('button', { name: m.SettingsContactEditPage.submit }).click();
     await expectProfileChoicesKept(page, locale);
     await expectAccessible(page);
 

@@ -24,9 +24,13 @@ const PATHS = {
   fr: {
     dashboard: '/fr/tableau-de-bord',
     login: '/fr/connexion',
-    contact: '/fr/parametres/coordonnees',
+    contact: '/fr/parametres/coordonnees/modifier',
   },
-  en: { dashboard: '/en/dashboard', login: '/en/login', contact: '/en/settings/contact-details' },
+  en: {
+    dashboard: '/en/dashboard',
+    login: '/en/login',
+    contact: '/en/settings/contact-details/edit',
+  },
 } as const;
 /** The login page's information style (the portal's blue), not the green of a success. */
 const INFORMATION_BORDER = 'rgb(26, 90, 150)';
@@ -88,7 +92,7 @@ for (const locale of LOCALES) {
     const email = await createActiveAccount(page, locale, uniqueEmail(`idle-back-${locale}`));
     await page.goto(PATHS[locale].contact);
     await expect(
-      page.getByRole('heading', { level: 1, name: m.SettingsContactPage.title }),
+      page.getByRole('heading', { level: 1, name: m.SettingsContactEditPage.title }),
     ).toBeVisible();
     const firstName = page.getByLabel(`${m.Profile.firstName.label} ${m.Form.required}`, {
       exact: true,

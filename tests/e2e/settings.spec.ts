@@ -20,8 +20,18 @@ import {
 const EMAILS = { fr: emailFr, en: emailEn } as const;
 const NEW_PASSWORD = 'quatre chevaux bleus sous la neige';
 const PATHS = {
-  fr: { settings: '/fr/parametres', help: '/fr/aide', login: '/fr/connexion' },
-  en: { settings: '/en/settings', help: '/en/help', login: '/en/login' },
+  fr: {
+    settings: '/fr/parametres',
+    contact: '/fr/parametres/coordonnees',
+    help: '/fr/aide',
+    login: '/fr/connexion',
+  },
+  en: {
+    settings: '/en/settings',
+    contact: '/en/settings/contact-details',
+    help: '/en/help',
+    login: '/en/login',
+  },
 } as const;
 
 for (const locale of LOCALES) {
@@ -45,19 +55,19 @@ for (const locale of LOCALES) {
     // Contact details: a mistake first, then saved, normalized.
     await page.getByRole('link', { name: s.contact.add }).click();
     await expect(
-      page.getByRole('heading', { level: 1, name: m.SettingsContactPage.title }),
+      page.getByRole('heading', { level: 1, name: m.SettingsContactEditPage.title }),
     ).toBeVisible();
     await expectAccessible(page);
     await fillProfile(page, locale, { firstName: 'Jeanne', phone: '12345' });
-    await page.getByRole('button', { name: m.SettingsContactPage.submit }).click();
+    await page.getByRole('button', { name: m.SettingsContactEditPage.submit }).click();
     await expect(page.getByRole('link', { name: m.Profile.phone.errors.invalid })).toBeVisible();
     await expect(page.getByLabel(m.Profile.firstName.label + req, { exact: true })).toHaveValue(
       'Jeanne',
     );
     await expectAccessible(page);
     await page.getByLabel(m.Profile.phone.label + req, { exact: true }).fill('613 580 2424');
-    await page.getByRole('button', { name: m.SettingsContactPage.submit }).click();
-    await expect(page).toHaveURL(`${p.settings}?notice=contactSaved`);
+    await page.getByRole('button', { name: m.SettingsContactEditPage.submit }).click();
+    await expect(page).toHaveURL(`${p.contact}?notice=contactSaved`);
     await expect(page.getByText(s.notices.contactSaved)).toBeVisible();
     await expect(page.getByText('613-580-2424')).toBeVisible();
 

@@ -20,6 +20,7 @@ import {
   buildingRegistrations,
   consents,
   contactDetails,
+  contactDetailsChanges,
   emailOutbox,
   rateLimits,
   securityEvents,
@@ -319,6 +320,7 @@ async function snapshot(db: Db) {
     buildingRegistrations,
     consents,
     contactDetails,
+    contactDetailsChanges,
   };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, table]) => [name, await count(db, table)] as const),
@@ -370,7 +372,13 @@ describe('a database error in the middle of a transaction leaves no partial rows
     });
 
     it.each(
-      faults([{ table: buildingRegistrations }, { table: consents }, { table: securityEvents }]),
+      faults([
+        { table: contactDetails },
+        { table: contactDetailsChanges },
+        { table: buildingRegistrations },
+        { table: consents },
+        { table: securityEvents },
+      ]),
     )('giveConsent, failing on the insert into $name', async ({ table }) => {
       const deps = testDeps(t.db);
       const userId = await activeUser(deps, `fault.consent.${mode}.${++n}@example.ca`);
@@ -386,6 +394,7 @@ describe('a database error in the middle of a transaction leaves no partial rows
         await count(t.db, buildingRegistrations, eq(buildingRegistrations.userId, userId)),
       ).toBe(0);
       expect(await count(t.db, consents, eq(consents.userId, userId))).toBe(0);
+      expect(await count(t.db, contactDetails, eq(contactDetails.userId, userId))).toBe(0);
       expect(await getRegistrationState(t.db, userId)).toBe('needs_consent');
 
       expect(await giveConsent(deps, { userId, locale: 'fr', profile })).toMatchObject({

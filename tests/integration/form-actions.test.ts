@@ -50,7 +50,7 @@ const { requestEmailChangeAction } =
 const { consentAction } =
   await import('@/app/[locale]/(signed-in)/building-code-services/register/actions');
 const { saveContactDetailsAction } =
-  await import('@/app/[locale]/(signed-in)/settings/contact-details/actions');
+  await import('@/app/[locale]/(signed-in)/settings/contact-details/edit/actions');
 const { resendActivationAction } =
   await import('@/app/[locale]/(public)/resend-activation/actions');
 

@@ -746,8 +746,10 @@ describe('domain functions on whatever passed the schema', () => {
         (select count(*) from one_time_links where new_email ~ '[A-Z[:cntrl:]]'
         )::int as "unnormalizedNewEmail",
         (select count(*) from email_outbox where to_address ~ '[[:cntrl:]]')::int as "unsafeRecipient",
-        (select count(*) from building_registrations where concat_ws('|', first_name, last_name,
-          unit, address1, address2, city, postal_code, phone) ~ '[[:cntrl:]]')::int as "controlInRegistration",
+        (select count(*) from building_registrations r where not exists
+          (select 1 from contact_details d where d.user_id = r.user_id))::int as "registrationWithoutDetails",
+        (select count(*) from contact_details d where not exists
+          (select 1 from contact_details_changes h where h.user_id = d.user_id))::int as "detailsWithoutChangeRecord",
         (select count(*) from contact_details where concat_ws('|', first_name, last_name,
           unit, address1, address2, city, postal_code, phone) ~ '[[:cntrl:]]')::int as "controlInContactDetails"
     `);
@@ -1029,7 +1031,7 @@ describe('domain functions on whatever passed the schema', () => {
     );
   }, 120_000);
 
-  it(`consent: giveConsent never throws and writes the registration and its consent together (${DB_RUNS} runs)`, async () => {
+  it(`consent: giveConsent never throws and writes the registration, its consent and the contact details together (${DB_RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(mostlyValidProfile, async (profile) => {
         const data = parseForm(profileSchema, PROFILE_FIELDS, PROFILE_FIELDS, {
@@ -1039,10 +1041,14 @@ describe('domain functions on whatever passed the schema', () => {
         const user = await insertUser('active');
         const result = await giveConsent(deps, { userId: user.id, locale: 'en', profile: data });
         expect(result).toEqual({ status: 'ok', state: 'needs_client_record' });
+        expect(await count(buildingRegistrations, eq(buildingRegistrations.userId, user.id))).toBe(
+          1,
+        );
+        // The details given are the person's contact details.
         const [row] = await t.db
           .select()
-          .from(buildingRegistrations)
-          .where(eq(buildingRegistrations.userId, user.id));
+          .from(contactDetails)
+          .where(eq(contactDetails.userId, user.id));
         expect(row).toMatchObject(profileColumns(data));
         expect(await count(consents, eq(consents.userId, user.id))).toBe(1);
         await expectConsistent();

@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildingRegistrations, consents, securityEvents } from '@/lib/db/schema';
+import {
+  buildingRegistrations,
+  consents,
+  contactDetails,
+  contactDetailsChanges,
+  securityEvents,
+} from '@/lib/db/schema';
+import { getContactDetails, saveContactDetails } from '@/lib/accounts/contact-details';
 import { giveConsent } from '@/lib/registration/give-consent';
 import * as notice from '@/lib/registration/notice';
 import { profileSchema } from '@/lib/registration/profile-schema';
@@ -52,7 +59,7 @@ describe('registration steps (AUTHZ-02)', () => {
     });
     expect(result).toEqual({ status: 'wrong_step' });
     expect(await t.db.select().from(consents)).toEqual(before);
-    const [row] = await t.db.select().from(buildingRegistrations);
+    const [row] = await t.db.select().from(contactDetails);
     expect(row?.firstName).toBe('Jean');
   });
 });
@@ -77,13 +84,20 @@ describe('consent record (PRIV-02)', () => {
       'communicationLanguage',
       'address1',
       'city',
+      'country',
       'province',
       'postalCode',
-      'country',
       'phone',
     ]);
-    const [profile] = await t.db.select().from(buildingRegistrations);
-    expect(profile).toMatchObject({ postalCode: 'K1P 1J1', phone: '613-580-2424', title: null });
+    // The details shared are the person's one set of contact details.
+    const [profile] = await t.db.select().from(contactDetails);
+    expect(profile).toMatchObject({
+      userId,
+      postalCode: 'K1P 1J1',
+      phone: '613-580-2424',
+      title: null,
+      updatedAt: deps.now(),
+    });
     const events = await t.db
       .select()
       .from(securityEvents)
@@ -108,5 +122,40 @@ describe('a new notice version (PRIV-03)', () => {
     expect(result).toEqual({ status: 'ok', state: 'registered' });
     const versions = (await t.db.select().from(consents)).map((c) => c.noticeVersion);
     expect(versions).toEqual([expect.any(String), '2099-01-01']);
+  });
+});
+
+describe('one profile: the consent form writes the contact details', () => {
+  it('replaces the contact details a person kept, records the change from the registration, and reads back through getContactDetails', async () => {
+    const userId = await activeUser(deps, 'un-profil@example.ca');
+    await saveContactDetails(deps, {
+      userId,
+      profile: profileSchema.parse({ ...PROFILE, phone: '819 555 0100', city: 'Gatineau' }),
+      ip: '203.0.113.9',
+    });
+    deps.clock.advance(60_000);
+    await giveConsent(deps, { userId, locale: 'fr', profile: profileSchema.parse(PROFILE) });
+    expect(await t.db.$count(contactDetails)).toBe(1);
+    expect(await getContactDetails(t.db, userId)).toMatchObject({
+      city: 'Ottawa',
+      phone: '613-580-2424',
+      updatedAt: deps.now(),
+    });
+    const history = await t.db
+      .select({ source: contactDetailsChanges.source, fields: contactDetailsChanges.fields })
+      .from(contactDetailsChanges)
+      .where(eq(contactDetailsChanges.userId, userId))
+      .orderBy(contactDetailsChanges.changedAt);
+    expect(history.at(-1)).toEqual({ source: 'registration', fields: ['city', 'phone'] });
+    // The registration row keeps only the registration's facts.
+    const [registration] = await t.db.select().from(buildingRegistrations);
+    expect(Object.keys(registration!).sort()).toEqual([
+      'clientRecordChoice',
+      'clientRecordChoiceAt',
+      'consentedAt',
+      'noticeVersion',
+      'updatedAt',
+      'userId',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { changePassword } from '@/lib/accounts/change-password';
-import { loadContactDetails, saveContactDetails } from '@/lib/accounts/contact-details';
+import { getContactDetails, saveContactDetails } from '@/lib/accounts/contact-details';
 import { requestPasswordReset } from '@/lib/accounts/request-password-reset';
 import { inspectResetLink } from '@/lib/accounts/reset-password';
 import {
@@ -10,7 +10,7 @@ import {
   recentSecurityActivity,
 } from '@/lib/accounts/recent-security-activity';
 import { setPreferredLanguage } from '@/lib/accounts/set-preferred-language';
-import { securityEvents } from '@/lib/db/schema';
+import { contactDetailsChanges, securityEvents } from '@/lib/db/schema';
 import { profileSchema } from '@/lib/registration/profile-schema';
 import type { TestDb } from '../helpers/db';
 import { withFreshDatabase } from '../helpers/fresh-database';
@@ -104,23 +104,80 @@ describe('contact details', () => {
     secondaryPhoneExtension: '',
   });
 
-  it('VAL-01: saves the normalized profile and reads it back as form values', async () => {
+  it('VAL-01: saves the normalized profile and reads it back', async () => {
     const user = await account('contact@example.ca');
-    expect(await loadContactDetails(t.db, user.id)).toBeNull();
+    expect(await getContactDetails(t.db, user.id)).toBeNull();
     await saveContactDetails(deps, { userId: user.id, profile, ip: nextIp() });
-    expect(await loadContactDetails(t.db, user.id)).toMatchObject({
+    expect(await getContactDetails(t.db, user.id)).toMatchObject({
       title: 'dr',
       firstName: 'Jeanne',
       postalCode: 'K1P 1J1',
       phone: '613-580-2424',
-      unit: '',
+      unit: null,
     });
     await saveContactDetails(deps, {
       userId: user.id,
       profile: { ...profile, city: 'Gatineau', province: 'QC', postalCode: 'J8X 1A1' },
       ip: nextIp(),
     });
-    expect(await loadContactDetails(t.db, user.id)).toMatchObject({ city: 'Gatineau' });
+    expect(await getContactDetails(t.db, user.id)).toMatchObject({ city: 'Gatineau' });
+  });
+
+  it('LOGG-01: a change is recorded with its time and the names of the fields changed, never their values', async () => {
+    const user = await account('history@example.ca');
+    await saveContactDetails(deps, { userId: user.id, profile, ip: nextIp() });
+    deps.clock.advance(60_000);
+    const changedAt = deps.now();
+    const { changed } = await saveContactDetails(deps, {
+      userId: user.id,
+      profile: { ...profile, phone: '613-555-0100', city: 'Gatineau' },
+      ip: nextIp(),
+    });
+    expect(changed).toEqual(['city', 'phone']);
+    // The current details carry the time of the last change: what the City sees.
+    expect((await getContactDetails(t.db, user.id))!.updatedAt).toEqual(changedAt);
+    const history = await t.db
+      .select()
+      .from(contactDetailsChanges)
+      .where(eq(contactDetailsChanges.userId, user.id))
+      .orderBy(contactDetailsChanges.changedAt);
+    expect(history.map((h) => [h.source, h.fields])).toEqual([
+      [
+        'contact_details',
+        [
+          'title',
+          'firstName',
+          'lastName',
+          'communicationLanguage',
+          'address1',
+          'city',
+          'country',
+          'province',
+          'postalCode',
+          'phone',
+        ],
+      ],
+      ['contact_details', ['city', 'phone']],
+    ]);
+    expect(history[1]!.changedAt).toEqual(changedAt);
+    const events = await t.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.type, 'contact_details_updated'));
+    expect(events.at(-1)!.detail).toEqual({ fields: 'city,phone' });
+    expect(JSON.stringify(events)).not.toContain('555-0100');
+    expect(JSON.stringify(events)).not.toContain('Gatineau');
+
+    // Saving the same details again changes nothing and records no change.
+    deps.clock.advance(60_000);
+    const again = await saveContactDetails(deps, {
+      userId: user.id,
+      profile: { ...profile, phone: '613-555-0100', city: 'Gatineau' },
+      ip: nextIp(),
+    });
+    expect(again.changed).toEqual([]);
+    expect(await t.db.$count(contactDetailsChanges)).toBe(2);
+    expect((await getContactDetails(t.db, user.id))!.updatedAt).toEqual(changedAt);
   });
 });
 

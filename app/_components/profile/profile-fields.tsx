@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { ChangeEvent } from 'react';
 import { SelectField } from '@/app/_components/form/select-field';
 import { TextField } from '@/app/_components/form/text-field';
 import {
@@ -12,9 +13,11 @@ import {
 } from '@/lib/registration/profile-schema';
 
 /**
- * The 15 fields of "Renseignements du profil personnel" (guide order), shared by the Building Code
- * Services consent form and "Mes paramètres" › contact details: one set of labels, hints,
- * autocomplete tokens and error slots. Needs the 'Profile' and 'Form' message namespaces.
+ * The 15 fields of "Renseignements du profil personnel", shared by the Building Code Services
+ * consent form and the contact-details form: one set of labels, hints, autocomplete tokens and
+ * error slots. The address reads in order, Pays before the Province it decides; the pages
+ * pre-select Ontario in Canada (withProvinceDefault), and choosing Canada again here does the
+ * same for an empty province. Needs the 'Profile' and 'Form' message namespaces.
  */
 export function ProfileFields({
   values,
@@ -79,6 +82,15 @@ export function ProfileFields({
       {text('address2')}
       {text('city')}
       <SelectField
+        name="country"
+        label={p('country.label')}
+        defaultValue={values.country || 'CA'}
+        error={fieldError('country')}
+        autoComplete="country"
+        onChange={ontarioInCanada}
+        options={COUNTRIES.map((value) => ({ value, label: p(`country.options.${value}`) }))}
+      />
+      <SelectField
         name="province"
         label={p('province.label')}
         hint={p('province.hint')}
@@ -91,14 +103,6 @@ export function ProfileFields({
         ]}
       />
       {text('postalCode', { hint: p('postalCode.hint') })}
-      <SelectField
-        name="country"
-        label={p('country.label')}
-        defaultValue={values.country || 'CA'}
-        error={fieldError('country')}
-        autoComplete="country"
-        options={COUNTRIES.map((value) => ({ value, label: p(`country.options.${value}`) }))}
-      />
       <div aria-hidden="true" className="hidden md:block" />
       {text('phone', { required: true, hint: p('phone.hint'), type: 'tel' })}
       {text('phoneExtension', { inputMode: 'numeric' })}
@@ -106,6 +110,14 @@ export function ProfileFields({
       {text('secondaryPhoneExtension', { inputMode: 'numeric' })}
     </div>
   );
+}
+
+/** Choosing Canada with no province chosen pre-selects Ontario (never changes a chosen one). */
+function ontarioInCanada(event: ChangeEvent<HTMLSelectElement>) {
+  const province = event.currentTarget.form?.elements.namedItem('province');
+  if (event.currentTarget.value === 'CA' && province instanceof HTMLSelectElement) {
+    if (!province.value) province.value = 'ON';
+  }
 }
 
 const AUTOCOMPLETE = {

@@ -154,7 +154,7 @@ const open =
 const DEAD_LINK = `?token=${'x'.repeat(43)}`;
 
 const SETTINGS_FORMS = [
-  ['/settings/contact-details', 'profile', (m: Messages) => m.SettingsContactPage.submit],
+  ['/settings/contact-details/edit', 'profile', (m: Messages) => m.SettingsContactEditPage.submit],
   ['/settings/language', 'none', (m: Messages) => m.SettingsLanguagePage.submit],
   ['/settings/password', 'settingsPassword', (m: Messages) => m.SettingsPasswordPage.submit],
   ['/settings/email', 'settingsEmail', (m: Messages) => m.SettingsEmailPage.submit],
@@ -314,7 +314,7 @@ export const PAGE_STATES: readonly PageState[] = [
   },
   ...SETTINGS_FORMS.flatMap(([route, fields, button]): PageState[] => {
     const [normal, errors] = form(
-      route.slice(1).replace('/', '-'),
+      route.slice(1).replaceAll('/', '-'),
       route,
       fields,
       open(route),
@@ -377,6 +377,47 @@ export const PAGE_STATES: readonly PageState[] = [
     open('/building-code-services/profile'),
     (m) => m.ClientRecordPage.linkSubmit,
   ),
+  // One profile: the details given at registration in "Mes coordonnées", and a "Modifier" of
+  // "Mon profil" through the one edit form and back.
+  {
+    page: 'settings-contact-details',
+    state: 'normal',
+    label: 'my contact details',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(at('/settings/contact-details', locale));
+    },
+  },
+  {
+    page: 'settings-contact-details-edit',
+    state: 'from-profile',
+    label: 'change contact details, from the profile',
+    fields: 'profile',
+    async reach({ page, locale, m }) {
+      await page.goto(at('/building-code-services/profile', locale));
+      await page
+        .getByRole('link', { name: `${m.Profile.change} ${m.Profile.phone.label}`, exact: true })
+        .click();
+      await expect(page).toHaveURL(
+        `${at('/settings/contact-details/edit', locale)}?from=profile#phone`,
+      );
+      await hydrated(page);
+    },
+  },
+  {
+    page: 'building-profile',
+    state: 'contact-saved',
+    label: 'Building Code Services profile, contact details saved',
+    fields: 'pin',
+    async reach({ page, locale, m }) {
+      const phone = `${m.Profile.phone.label} ${m.Form.required}`;
+      await page.getByLabel(phone, { exact: true }).fill('613 555 0199');
+      await submit(page, m.SettingsContactEditPage.submit);
+      await expect(page).toHaveURL(
+        `${at('/building-code-services/profile', locale)}?notice=contactSaved`,
+      );
+    },
+  },
 
   // A live email-change link.
   {

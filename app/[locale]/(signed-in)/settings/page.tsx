@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AppLink } from '@/app/_components/app-link';
 import { ProfileSummary } from '@/app/_components/profile/profile-summary';
-import { loadContactDetails } from '@/lib/accounts/contact-details';
+import { getContactDetails } from '@/lib/accounts/contact-details';
 import {
   RECENT_ACTIVITY_LIMIT,
   recentSecurityActivity,
@@ -42,7 +42,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   const format = await getFormatter();
   const db = await getDb();
   const [contact, activity] = await Promise.all([
-    loadContactDetails(db, user.id),
+    getContactDetails(db, user.id),
     recentSecurityActivity(db, user.id),
   ]);
   const notice = NOTICES.find((n) => n === query.notice);
@@ -89,7 +89,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
           ) : (
             <>
               <p className="mb-4">{t('contact.none')}</p>
-              <AppLink href="/settings/contact-details">{t('contact.add')}</AppLink>
+              <AppLink href="/settings/contact-details/edit">{t('contact.add')}</AppLink>
             </>
           )}
         </section>

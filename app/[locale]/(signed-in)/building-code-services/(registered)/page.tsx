@@ -4,6 +4,8 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { AppLink } from '@/app/_components/app-link';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { ProfileSummary } from '@/app/_components/profile/profile-summary';
+import { getContactDetails } from '@/lib/accounts/contact-details';
+import { getDb } from '@/lib/db/client';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -16,13 +18,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** "Services du Code du bâtiment": where applications start once registration is done. */
 export default async function BuildingHomePage({ params }: Props) {
   const locale = await pageLocale(params);
-  const { registration } = await requireRegistrationState(locale, ['registered']);
+  const { user, registration } = await requireRegistrationState(locale, ['registered']);
   const t = await getTranslations('BuildingHomePage');
   const r = registration!;
+  const details = await getContactDetails(await getDb(), user.id);
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
       <h1 className="page-title">{t('title')}</h1>
-      <p className="mb-1 text-xl font-semibold">{t('greeting', { name: r.firstName })}</p>
+      {details ? (
+        <p className="mb-1 text-xl font-semibold">
+          {t('greeting', { name: details.firstName ?? '' })}
+        </p>
+      ) : null}
       <p className="mb-8 max-w-prose">{t('intro')}</p>
       <div className="grid gap-8 md:grid-cols-2">
         <section
@@ -32,7 +39,7 @@ export default async function BuildingHomePage({ params }: Props) {
           <h2 id="profile-title" className="mb-3 text-xl font-bold text-ottawa-navy">
             {t('profileTitle')}
           </h2>
-          <ProfileSummary profile={r} compact />
+          {details ? <ProfileSummary profile={details} compact /> : null}
           <p className="mt-3">
             <strong>{t('clientNumber')}</strong> {r.clientNumber ?? t('noClientRecord')}
           </p>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { loadContactDetails } from '@/lib/accounts/contact-details';
+import { getContactDetails } from '@/lib/accounts/contact-details';
 import { getDb } from '@/lib/db/client';
-import { profileFormValues } from '@/lib/registration/profile-schema';
+import { profileFormValues, withProvinceDefault } from '@/lib/registration/profile-schema';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { ConsentForm } from './consent-form';
 import type { ConsentField } from './actions';
@@ -19,19 +19,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Step 1 of the registration: consent and profile. Pre-filled with the profile already shared
- * when re-consenting, otherwise with the contact details kept in "Mes paramètres", as the guide
- * says; the communication language defaults to the page's.
+ * Step 1 of the registration: consent and profile. Pre-filled with the person's contact details
+ * (the ones "Mes coordonnées" shows), as the guide says; the communication language defaults to
+ * the page's, the province to Ontario in Canada. "J'accepte" saves them as the contact details.
  */
 export default async function RegisterPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { user, registration } = await requireRegistrationState(locale, ['needs_consent']);
-  const saved = registration
-    ? profileFormValues(registration)
-    : await loadContactDetails(await getDb(), user.id);
-  const initialValues: Partial<Record<ConsentField, string>> = saved ?? {
-    communicationLanguage: locale,
-  };
+  const saved = await getContactDetails(await getDb(), user.id);
+  const initialValues: Partial<Record<ConsentField, string>> = withProvinceDefault(
+    saved ? profileFormValues(saved) : { communicationLanguage: locale },
+  );
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
       <ClientMessages namespaces={['RegisterPage', 'Profile']}>

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { loadContactDetails } from '@/lib/accounts/contact-details';
+import { getContactDetails, type ContactDetails } from '@/lib/accounts/contact-details';
 import { findStep, findTypeByPrefix, type StepDef } from '@/lib/applications/catalogue';
 import { deleteDraft } from '@/lib/applications/delete-draft';
 import { isReference } from '@/lib/applications/paths';
@@ -18,6 +18,15 @@ import type { Locale } from '@/lib/i18n/routing';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 
 type FormStep = Extract<StepDef, { kind: 'form' }>;
+
+/** Contact details without their change time: what a submitted version keeps. */
+function withoutTime(contact: ContactDetails): Record<string, string | null> {
+  const details: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(contact)) {
+    if (typeof value === 'string' || value === null) details[key] = value;
+  }
+  return details;
+}
 
 const stepPath = (locale: Locale, reference: string, step: string) =>
   localizedDynamicPath('/building-code-services/applications/[reference]/step/[step]', locale, {
@@ -109,12 +118,13 @@ export const submitApplicationAction = formAction(
     load: loadReference,
   },
   async (_data, { locale, deps, loaded }) => {
-    const contact = await loadContactDetails(deps.db, loaded.user.id);
+    const contact = await getContactDetails(deps.db, loaded.user.id);
     const result = await submitApplication(deps, {
       userId: loaded.user.id,
       reference: loaded.reference,
       declarationAccepted: true,
-      applicant: contact ? { ...contact } : undefined,
+      // The applicant's contact details as they are at submission: the version keeps them.
+      applicant: contact ? withoutTime(contact) : undefined,
     });
     switch (result.status) {
       case 'invalid': {

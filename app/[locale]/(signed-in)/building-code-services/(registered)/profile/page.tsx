@@ -6,6 +6,9 @@ import { PinForm } from '../../register/client-record/pin-form';
 import { ProfileSummary } from '@/app/_components/profile/profile-summary';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { ClientMessages } from '@/app/_components/client-messages';
+import { AppLink } from '@/app/_components/app-link';
+import { getContactDetails } from '@/lib/accounts/contact-details';
+import { getDb } from '@/lib/db/client';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -18,14 +21,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: await formPageTitle(locale, t('title')) };
 }
 
-/** "Mon profil": the profile shared, the client record (or a way to link one), the consent. */
+/**
+ * "Mon profil": the client record (or a way to link one), the person's contact details — the one
+ * set "Mes coordonnées" shows too, with "Modifier" per row — and the consent.
+ */
 export default async function BuildingProfilePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const { registration } = await requireRegistrationState(locale, ['registered']);
+  const { user, registration } = await requireRegistrationState(locale, ['registered']);
   const t = await getTranslations('BuildingProfilePage');
+  const settings = await getTranslations('SettingsPage');
   const format = await getFormatter();
   const r = registration!;
-  const justLinked = (await searchParams).linked === '1' && r.clientNumber;
+  const query = await searchParams;
+  const justLinked = query.linked === '1' && r.clientNumber;
+  const justSaved = query.notice === 'contactSaved';
+  const details = await getContactDetails(await getDb(), user.id);
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
       {justLinked ? (
@@ -34,6 +44,11 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
           className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3 font-semibold"
         >
           {t('linked', { clientNumber: r.clientNumber! })}
+        </p>
+      ) : null}
+      {justSaved ? (
+        <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
+          {settings('notices.contactSaved')}
         </p>
       ) : null}
       <h1 className="page-title">{t('title')}</h1>
@@ -60,7 +75,18 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
         <h2 id="profile-title" className="mb-3 text-xl font-bold text-ottawa-navy">
           {t('profileTitle')}
         </h2>
-        <ProfileSummary profile={r} />
+        <p className="mb-4 max-w-prose">{t('profileIntro')}</p>
+        {details ? (
+          <ProfileSummary profile={details} changeFrom="profile" />
+        ) : (
+          <AppLink
+            href="/settings/contact-details/edit"
+            query={{ from: 'profile' }}
+            className="btn-primary"
+          >
+            {settings('contact.add')}
+          </AppLink>
+        )}
       </section>
       <section aria-labelledby="consent-title">
         <h2 id="consent-title" className="mb-2 text-xl font-bold text-ottawa-navy">

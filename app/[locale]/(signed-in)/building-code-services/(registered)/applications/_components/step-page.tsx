@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { AppLink } from '@/app/_components/app-link';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { ProfileSummary } from '@/app/_components/profile/profile-summary';
-import { loadContactDetails } from '@/lib/accounts/contact-details';
+import { getContactDetails } from '@/lib/accounts/contact-details';
 import type { ApplicationTypeDef, StepDef } from '@/lib/applications/catalogue';
 import { computeFee } from '@/lib/applications/fees';
 import { stepNumber } from '@/lib/applications/route-access';
@@ -85,7 +85,7 @@ export async function StepPage({
       step.fields.map((f) => [f.key, answerAsText(f, stored[f.key])]),
     );
     const invalid = incomplete ? firstInvalidStep(type, answers) : null;
-    const contact = step.showsProfile ? await loadContactDetails(await getDb(), userId) : null;
+    const contact = step.showsProfile ? await getContactDetails(await getDb(), userId) : null;
     return (
       <>
         <ClientMessages namespaces={['Applications', 'ApplicationPages']}>
