@@ -20,7 +20,7 @@ export default async function BuildingHomePage({ params }: Props) {
   const t = await getTranslations('BuildingHomePage');
   const r = registration!;
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-1 text-xl font-semibold">{t('greeting', { name: r.firstName })}</p>
       <p className="mb-8 max-w-prose">{t('intro')}</p>

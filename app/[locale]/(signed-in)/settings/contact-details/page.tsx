@@ -22,7 +22,7 @@ export default async function ContactDetailsPage({ params }: Props) {
   const user = await requireUser(locale);
   const saved = await loadContactDetails(await getDb(), user.id);
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <ClientMessages namespaces={['SettingsContactPage', 'SettingsPage', 'Profile']}>
         <ContactDetailsForm initialValues={saved ?? { communicationLanguage: user.locale }} />
       </ClientMessages>

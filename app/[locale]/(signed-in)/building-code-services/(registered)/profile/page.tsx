@@ -27,7 +27,7 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
   const r = registration!;
   const justLinked = (await searchParams).linked === '1' && r.clientNumber;
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       {justLinked ? (
         <p
           role="status"
