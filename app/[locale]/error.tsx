@@ -9,7 +9,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
   const t = useTranslations('ErrorPage');
   const locale = useLocale();
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <title>{t('title')}</title>
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-6">{t('body')}</p>

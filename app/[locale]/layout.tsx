@@ -5,6 +5,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/app/_components/client-messages';
+import { SiteFooter } from '@/app/_components/site-footer';
 import { routing } from '@/lib/i18n/routing';
 
 export async function generateMetadata({
@@ -51,13 +52,7 @@ export default async function LocaleLayout({
           {t('skipLink')}
         </a>
         <ClientMessages>{children}</ClientMessages>
-        <footer className="mt-auto border-t border-neutral-300 bg-neutral-100 px-4 py-6 text-sm">
-          <div className="mx-auto max-w-5xl space-y-1">
-            <p className="font-semibold">{t('footer.city')}</p>
-            <p>{t('footer.contact')}</p>
-            <p>{t('footer.privacy')}</p>
-          </div>
-        </footer>
+        <SiteFooter />
       </body>
     </html>
   );

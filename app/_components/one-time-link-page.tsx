@@ -72,7 +72,7 @@ export function oneTimeLinkPage<T>(options: OneTimeLinkPageOptions<T>) {
     const link = await readLink(token);
     if (link.state === 'valid') {
       return (
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+        <main id="main" tabIndex={-1} className="page-column py-8">
           <ClientMessages namespaces={[options.namespace, ...(options.formNamespaces ?? [])]}>
             {options.form(token, link)}
           </ClientMessages>
@@ -82,7 +82,7 @@ export function oneTimeLinkPage<T>(options: OneTimeLinkPageOptions<T>) {
     const t = await getTranslations({ locale, namespace: options.namespace });
     const view = DEAD_LINK_VIEW[link.state];
     return (
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+      <main id="main" tabIndex={-1} className="page-column py-8">
         <h1 className="page-title">{t(`states.${view}.title`)}</h1>
         <p className="mb-6 max-w-prose">{t(`states.${view}.body`)}</p>
         <AppLink

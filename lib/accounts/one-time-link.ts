@@ -8,9 +8,9 @@ import { hashToken, newToken } from '@/lib/security/tokens';
 /**
  * One-time links, every kind in one table (`one_time_links`) with one life cycle:
  *
- *   issued ──use──▶ used          (the POST of the link's page; the only way to use it)
- *   issued ──retire──▶ superseded (a newer link of the kind, a password change…)
- *   issued ──time──▶ expired      (expires_at, from the lifetime below)
+ *   issued ──use──→ used          (the POST of the link's page; the only way to use it)
+ *   issued ──retire──→ superseded (a newer link of the kind, a password change…)
+ *   issued ──time──→ expired      (expires_at, from the lifetime below)
  *
  * A state is decided from the row alone (`oneTimeLinkState`); `useOneTimeLink` is the one
  * transition that writes `used_at`, `retireOneTimeLinks` the one that writes `superseded_at`.

@@ -8,6 +8,9 @@ import type { AppPathname, Locale } from '@/lib/i18n/routing';
 export type WidgetLink =
   { kind: 'external'; href: Record<Locale, string> } | { kind: 'internal'; pathname: AppPathname };
 
+export type WidgetIcon =
+  'calendar' | 'drop' | 'money' | 'clipboard' | 'paw' | 'envelope' | 'flame' | 'building';
+
 export interface Widget {
   key:
     | 'wasteRecycling'
@@ -18,7 +21,8 @@ export interface Widget {
     | 'eSubscriptions'
     | 'openAirFire'
     | 'buildingServices';
-  icon: string;
+  /** An icon of app/_components/icons.tsx, by name (inline SVG: emoji do not render everywhere). */
+  icon: WidgetIcon;
   link: WidgetLink;
 }
 
@@ -30,7 +34,7 @@ export const SURVEY_LINK: Record<Locale, string> = {
 export const WIDGETS: readonly Widget[] = [
   {
     key: 'wasteRecycling',
-    icon: '🗓',
+    icon: 'calendar',
     link: {
       kind: 'external',
       href: {
@@ -41,7 +45,7 @@ export const WIDGETS: readonly Widget[] = [
   },
   {
     key: 'waterBills',
-    icon: '💧',
+    icon: 'drop',
     link: {
       kind: 'external',
       href: {
@@ -52,7 +56,7 @@ export const WIDGETS: readonly Widget[] = [
   },
   {
     key: 'propertyTax',
-    icon: '$',
+    icon: 'money',
     link: {
       kind: 'external',
       href: {
@@ -63,7 +67,7 @@ export const WIDGETS: readonly Widget[] = [
   },
   {
     key: 'serviceRequests',
-    icon: '🏠',
+    icon: 'clipboard',
     link: {
       kind: 'external',
       href: {
@@ -74,7 +78,7 @@ export const WIDGETS: readonly Widget[] = [
   },
   {
     key: 'petRegistration',
-    icon: '🐾',
+    icon: 'paw',
     link: {
       kind: 'external',
       href: {
@@ -85,7 +89,7 @@ export const WIDGETS: readonly Widget[] = [
   },
   {
     key: 'eSubscriptions',
-    icon: '✉',
+    icon: 'envelope',
     link: {
       kind: 'external',
       href: {
@@ -96,7 +100,7 @@ export const WIDGETS: readonly Widget[] = [
   },
   {
     key: 'openAirFire',
-    icon: '🔥',
+    icon: 'flame',
     link: {
       kind: 'external',
       href: {
@@ -107,7 +111,7 @@ export const WIDGETS: readonly Widget[] = [
   },
   {
     key: 'buildingServices',
-    icon: '📁',
+    icon: 'building',
     link: { kind: 'internal', pathname: '/building-code-services' },
   },
 ];

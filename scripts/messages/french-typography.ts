@@ -84,7 +84,7 @@ const NARROW_OR_NBSP = new Set(['\u00a0', '\u202f']);
 const SPACE_BEFORE = new Set([':', ';', '?', '!', '»']);
 /** A sign right after one of these is part of a group ("?!", "…?") and needs no space of its own. */
 const PUNCTUATION_RUN = new Set(['?', '!', '.', '…', ':', ';']);
-const URL = /\b(?:https?:\/\/|mailto:|www\.)\S*/gi;
+const URL = /\b(?:https?:\/\/|mailto:|tel:|www\.)\S*/gi;
 const ENTITY = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi;
 
 /**

@@ -24,6 +24,7 @@ import {
   uniqueIp,
   waitForHydration,
   waitForMail,
+  plain,
 } from './support/fixtures';
 
 /**
@@ -799,8 +800,8 @@ test('PWD-06: password fields suit password managers: type=password, autocomplet
   await page.goto('/fr/creer-un-compte');
   await waitForHydration(page, 'fr');
   for (const [id, show, hide] of [
-    ['password', FR.Form.showPassword, FR.Form.hidePassword],
-    ['passwordConfirm', FR.Form.showPasswordConfirm, FR.Form.hidePasswordConfirm],
+    ['password', plain(FR.Form.showPassword), plain(FR.Form.hidePassword)],
+    ['passwordConfirm', plain(FR.Form.showPasswordConfirm), plain(FR.Form.hidePasswordConfirm)],
   ] as const) {
     const input = page.locator(`input#${id}`);
     await input.fill('ma phrase de passe visible');

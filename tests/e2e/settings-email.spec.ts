@@ -12,6 +12,7 @@ import {
   test,
   uniqueEmail,
   waitForMail,
+  plain,
 } from './support/fixtures';
 
 const EMAILS = { fr: emailFr, en: emailEn } as const;
@@ -51,7 +52,7 @@ for (const locale of LOCALES) {
 
     await page.goto(p.email);
     // Hydrated once the show/hide toggle exists: a click before would post the no-JS form.
-    await expect(page.getByRole('button', { name: t.currentPassword.show })).toBeVisible();
+    await expect(page.getByRole('button', { name: plain(t.currentPassword.show) })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
     await expect(page.getByText(email, { exact: true })).toBeVisible();
     await expectAccessible(page);

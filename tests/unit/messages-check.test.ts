@@ -222,6 +222,7 @@ describe('checkPair', () => {
     const fr = {
       A: {
         url: `Voir https://ottawa.ca/fr/page?x=1&y=2 ou mailto:aide@ottawa.ca ou www.ottawa.ca/a?b.`,
+        tel: 'tel:311',
         time: 'Ouvert de 8:30 à 16:30.',
         entity: 'R&amp;D',
         icu: '{count, plural, =0 {aucun} one {# fichier} other {# fichiers}}',
@@ -233,6 +234,7 @@ describe('checkPair', () => {
     const en = {
       A: {
         url: 'See',
+        tel: 'tel:311',
         time: 'x',
         entity: 'R&amp;D',
         icu: '{count, plural, =0 {none} one {# file} other {# files}}',

@@ -15,7 +15,7 @@ export default async function CatchAll() {
   return (
     <>
       <SiteHeader variant="public" />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+      <main id="main" tabIndex={-1} className="page-column py-8">
         <h1 className="page-title">{t('title')}</h1>
         <p className="mb-6">{t('body')}</p>
         <AppLink href="/">{t('home')}</AppLink>

@@ -42,7 +42,7 @@ export default async function HelpPage({ params }: Props) {
   return (
     <>
       <SiteHeader variant={signedIn ? 'signed-in' : 'public'} />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+      <main id="main" tabIndex={-1} className="page-column py-8">
         <h1 className="page-title">{t('title')}</h1>
         <p className="mb-6 max-w-prose">{t('intro')}</p>
         <nav aria-labelledby="help-contents" className="mb-10 rounded bg-neutral-100 p-5">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { PasswordField } from '@/app/_components/form/password-field';
+import { visuallyHidden } from '@/app/_components/visually-hidden';
 
 /**
  * A new password and its confirmation, with the rules shown before submit (PWD-06): account
@@ -27,8 +28,8 @@ export function NewPasswordFields({
         autoComplete="new-password"
         error={fieldError('password')}
         notice={notice}
-        showLabel={tf('showPassword')}
-        hideLabel={tf('hidePassword')}
+        showLabel={tf.rich('showPassword', visuallyHidden)}
+        hideLabel={tf.rich('hidePassword', visuallyHidden)}
       />
       <PasswordField
         name="passwordConfirm"
@@ -36,8 +37,8 @@ export function NewPasswordFields({
         autoComplete="new-password"
         error={fieldError('passwordConfirm')}
         notice={notice}
-        showLabel={tf('showPasswordConfirm')}
-        hideLabel={tf('hidePasswordConfirm')}
+        showLabel={tf.rich('showPasswordConfirm', visuallyHidden)}
+        hideLabel={tf.rich('hidePasswordConfirm', visuallyHidden)}
       />
     </>
   );

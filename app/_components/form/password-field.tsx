@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { FieldShell, fieldAria } from './field-shell';
 
 const noSubscription = () => () => {};
@@ -26,8 +26,10 @@ export function PasswordField({
   error?: string;
   notice?: string;
   autoComplete: 'current-password' | 'new-password';
-  showLabel: string;
-  hideLabel: string;
+  /** "Afficher<hidden> le mot de passe</hidden>" rendered with `visuallyHidden`: one short
+   * visible word, so the input keeps its width, and a whole name for assistive technology. */
+  showLabel: ReactNode;
+  hideLabel: ReactNode;
 }) {
   const [visible, setVisible] = useState(false);
   // The field's own error says more than the notice.
@@ -55,7 +57,7 @@ export function PasswordField({
         {enhanced ? (
           <button
             type="button"
-            className="btn-secondary px-3 text-sm"
+            className="btn-secondary shrink-0 px-3 text-sm"
             aria-controls={name}
             aria-pressed={visible}
             onClick={() => setVisible((v) => !v)}

@@ -30,7 +30,7 @@ export function SelectField({
         key={String(select.defaultValue ?? '')}
         id={id}
         name={name}
-        className="input bg-white"
+        className="input w-full bg-white sm:w-auto"
         {...fieldAria(id, hint, error)}
         {...select}
       >

@@ -47,7 +47,7 @@ export function ProfileFields({
   );
 
   return (
-    <div className="grid gap-x-8 md:grid-cols-2">
+    <div>
       <SelectField
         name="title"
         label={p('title.label')}

@@ -10,6 +10,14 @@ export const MESSAGES = { fr, en } as const;
 export type Locale = keyof typeof MESSAGES;
 export const LOCALES: Locale[] = ['fr', 'en'];
 export const PASSWORD = 'violet tambour quinze nuages';
+
+/**
+ * A message's words without its rich-text tags, as assistive technology gets them:
+ * "Afficher<hidden> le mot de passe</hidden>" is the button named "Afficher le mot de passe".
+ */
+export function plain(message: string): string {
+  return message.replace(/<\/?[a-zA-Z]+>/g, '');
+}
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
 const MAIL_DIR = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
@@ -149,7 +157,7 @@ export async function signIn(page: Page, locale: Locale, email: string, password
  */
 export async function waitForHydration(page: Page, locale: Locale): Promise<void> {
   await expect(
-    page.getByRole('button', { name: MESSAGES[locale].Form.showPassword }).first(),
+    page.getByRole('button', { name: plain(MESSAGES[locale].Form.showPassword) }).first(),
   ).toBeVisible();
 }
 

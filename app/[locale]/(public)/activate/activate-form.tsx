@@ -6,6 +6,7 @@ import { PasswordField } from '@/app/_components/form/password-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
 import { LocalLink } from '@/app/_components/local-link';
 import { activateAction } from './actions';
+import { visuallyHidden } from '@/app/_components/visually-hidden';
 
 export function ActivateForm({ token }: { token: string }) {
   const t = useTranslations('ActivatePage');
@@ -23,8 +24,8 @@ export function ActivateForm({ token }: { token: string }) {
           label={t('password')}
           autoComplete="current-password"
           error={fieldError('password')}
-          showLabel={tf('showPassword')}
-          hideLabel={tf('hidePassword')}
+          showLabel={tf.rich('showPassword', visuallyHidden)}
+          hideLabel={tf.rich('hidePassword', visuallyHidden)}
         />
         <div className="flex flex-wrap items-center gap-6">
           <button type="submit" className="btn-primary" disabled={pending}>

@@ -18,7 +18,7 @@ export function CreateAccountForm() {
       <ErrorSummary items={items} formError={formError} pageTitle={t('title')} />
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-6">{t('allRequired')}</p>
-      <form action={formAction} noValidate className="grid gap-8 md:grid-cols-2">
+      <form action={formAction} noValidate className="max-w-2xl">
         <div>
           <EmailField
             name="email"

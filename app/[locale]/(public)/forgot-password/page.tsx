@@ -28,7 +28,7 @@ export default async function ForgotPasswordPage({ params, searchParams }: Props
   const t = await getTranslations('ForgotPasswordPage');
   if ((await searchParams).sent) {
     return (
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+      <main id="main" tabIndex={-1} className="page-column py-8">
         <h1 className="page-title">{t('sent.title')}</h1>
         <p className="mb-4 max-w-prose">{t('sent.body')}</p>
         <p className="mb-4 max-w-prose">{t('sent.validity')}</p>
@@ -43,7 +43,7 @@ export default async function ForgotPasswordPage({ params, searchParams }: Props
     );
   }
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <ClientMessages namespaces={['Fields']}>
         <EmailRequestForm
           action={forgotPasswordAction}

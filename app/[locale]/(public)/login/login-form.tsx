@@ -7,6 +7,7 @@ import { EmailField } from '@/app/_components/form/text-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
 import { LocalLink } from '@/app/_components/local-link';
 import { loginAction } from './actions';
+import { visuallyHidden } from '@/app/_components/visually-hidden';
 
 export function LoginForm({
   callbackUrl,
@@ -50,8 +51,8 @@ export function LoginForm({
           label={t('password')}
           autoComplete="current-password"
           error={fieldError('password')}
-          showLabel={tf('showPassword')}
-          hideLabel={tf('hidePassword')}
+          showLabel={tf.rich('showPassword', visuallyHidden)}
+          hideLabel={tf.rich('hidePassword', visuallyHidden)}
         />
         <div className="flex flex-wrap items-center gap-6">
           <button type="submit" className="btn-primary" disabled={pending}>

@@ -43,11 +43,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
   const t = await getTranslations('LoginPage');
   const noticeKey = NOTICES.find((n) => n === query.notice);
   return (
-    <main
-      id="main"
-      tabIndex={-1}
-      className="mx-auto grid w-full max-w-5xl gap-10 px-4 py-8 md:grid-cols-2"
-    >
+    <main id="main" tabIndex={-1} className="page-column grid gap-10 py-8 md:grid-cols-2">
       <div>
         <ClientMessages namespaces={['LoginPage', 'Fields']}>
           <LoginForm

@@ -18,7 +18,7 @@ export default async function ResendActivationPage({ params }: Props) {
   await pageLocale(params);
   const t = await getTranslations('ResendActivationPage');
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <ClientMessages namespaces={['Fields']}>
         <EmailRequestForm
           action={resendActivationAction}

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { SURVEY_LINK, WIDGETS, type Widget } from '@/lib/dashboard/widgets';
 import { AppLink } from '@/app/_components/app-link';
+import { Icon } from '@/app/_components/icons';
 import type { Locale } from '@/lib/i18n/routing';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
@@ -19,7 +20,7 @@ export default async function DashboardPage({ params }: Props) {
   const user = await requireUser(locale);
   const t = await getTranslations('DashboardPage');
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       <section aria-labelledby="welcome" className="mb-8 rounded bg-neutral-100 p-5">
         <h2 id="welcome" className="mb-2 text-2xl font-bold text-ottawa-navy">
@@ -46,8 +47,9 @@ async function WidgetCard({ widget, locale }: { widget: Widget; locale: Locale }
   const t = await getTranslations('DashboardPage');
   const k = widget.key;
   const heading = (
-    <h3 className="mb-2 flex items-center gap-2 text-lg font-bold text-ottawa-navy">
-      <span aria-hidden="true">{widget.icon}</span>
+    <h3 className="mb-2 flex items-start gap-2 text-lg font-bold text-ottawa-navy">
+      {/* On the first line of a heading that wraps. */}
+      <Icon name={widget.icon} className="mt-1 shrink-0" />
       {t(`widgets.${k}.title`)}
     </h3>
   );

@@ -49,7 +49,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   const section = 'mb-8 rounded border-2 border-neutral-300 p-5';
   const heading = 'mb-2 text-2xl font-bold text-ottawa-navy';
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       {notice ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">

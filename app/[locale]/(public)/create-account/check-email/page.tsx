@@ -24,7 +24,7 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
   const tf = await getTranslations('Form');
   const email = await pendingEmail();
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       {query.resent ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">

@@ -21,7 +21,7 @@ export default async function RegisteredLayout({
   return (
     <>
       <div className="border-b border-neutral-300 bg-neutral-100">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-2">
+        <div className="page-column flex flex-wrap items-center justify-between gap-3 py-2">
           <p className="font-semibold text-ottawa-navy">{t('area')}</p>
           <nav aria-label={t('label')}>
             <ul className="flex gap-5">

@@ -23,7 +23,7 @@ export default async function BuildingHomePage({ params }: Props) {
   const r = registration!;
   const details = await getContactDetails(await getDb(), user.id);
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       {details ? (
         <p className="mb-1 text-xl font-semibold">

@@ -31,7 +31,7 @@ export default async function RegisterPage({ params }: Props) {
     saved ? profileFormValues(saved) : { communicationLanguage: locale },
   );
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <ClientMessages namespaces={['RegisterPage', 'Profile']}>
         <ConsentForm initialValues={initialValues} reconsent={Boolean(registration)} />
       </ClientMessages>

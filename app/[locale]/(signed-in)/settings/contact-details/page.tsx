@@ -31,7 +31,7 @@ export default async function ContactDetailsPage({ params, searchParams }: Props
   const format = await getFormatter();
   const details = await getContactDetails(await getDb(), user.id);
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       {saved ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">

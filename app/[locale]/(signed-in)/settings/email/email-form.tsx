@@ -7,6 +7,7 @@ import { EmailField } from '@/app/_components/form/text-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
 import { requestEmailChangeAction } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
+import { visuallyHidden } from '@/app/_components/visually-hidden';
 
 export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
   const t = useTranslations('SettingsEmailPage');
@@ -41,8 +42,8 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
           hint={t('currentPassword.hint')}
           autoComplete="current-password"
           error={fieldError('currentPassword')}
-          showLabel={t('currentPassword.show')}
-          hideLabel={t('currentPassword.hide')}
+          showLabel={t.rich('currentPassword.show', visuallyHidden)}
+          hideLabel={t.rich('currentPassword.hide', visuallyHidden)}
         />
         <SettingsFormActions submit={t('submit')} pending={pending} />
       </form>

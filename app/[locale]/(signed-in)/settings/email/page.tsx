@@ -23,7 +23,7 @@ export default async function SettingsEmailPage({ params }: Props) {
   const locale = await pageLocale(params);
   const user = await requireUser(locale);
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <ClientMessages namespaces={['SettingsEmailPage', 'SettingsPage']}>
         <EmailChangeForm currentEmail={user.email} />
       </ClientMessages>

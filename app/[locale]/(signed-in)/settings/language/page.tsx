@@ -19,7 +19,7 @@ export default async function LanguagePage({ params }: Props) {
   const locale = await pageLocale(params);
   const user = await requireUser(locale);
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <ClientMessages namespaces={['SettingsLanguagePage', 'SettingsPage']}>
         <LanguageForm current={user.locale} />
       </ClientMessages>

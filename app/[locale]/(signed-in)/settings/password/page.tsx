@@ -19,7 +19,7 @@ export default async function ChangePasswordPage({ params }: Props) {
   const user = await requireUser(await pageLocale(params));
   const t = await getTranslations('SettingsPasswordPage');
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       {user.passwordChangeRequired ? (
         <p role="alert" className="mb-6 border-l-4 border-error bg-red-50 p-3 font-semibold">
           {t('required')}

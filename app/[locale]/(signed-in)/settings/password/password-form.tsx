@@ -7,6 +7,7 @@ import { PasswordField } from '@/app/_components/form/password-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
 import { changePasswordAction } from './actions';
 import { SettingsFormActions } from '../_components/settings-form-actions';
+import { visuallyHidden } from '@/app/_components/visually-hidden';
 
 export function ChangePasswordForm() {
   const t = useTranslations('SettingsPasswordPage');
@@ -24,8 +25,8 @@ export function ChangePasswordForm() {
           autoComplete="current-password"
           error={fieldError('currentPassword')}
           notice={passwordNotice}
-          showLabel={t('showCurrent')}
-          hideLabel={t('hideCurrent')}
+          showLabel={t.rich('showCurrent', visuallyHidden)}
+          hideLabel={t.rich('hideCurrent', visuallyHidden)}
         />
         <NewPasswordFields
           labels={{

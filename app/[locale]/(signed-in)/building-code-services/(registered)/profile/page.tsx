@@ -37,7 +37,7 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
   const justSaved = query.notice === 'contactSaved';
   const details = await getContactDetails(await getDb(), user.id);
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       {justLinked ? (
         <p
           role="status"

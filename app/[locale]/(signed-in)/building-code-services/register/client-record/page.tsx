@@ -21,7 +21,7 @@ export default async function ClientRecordPage({ params }: Props) {
   await requireRegistrationState(locale, ['needs_client_record']);
   const t = await getTranslations('ClientRecordPage');
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
         {t('almostDone')}
       </p>

@@ -34,7 +34,7 @@ export default async function EditContactDetailsPage({ params, searchParams }: P
     saved ? profileFormValues(saved) : { communicationLanguage: user.locale },
   );
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <ClientMessages namespaces={['SettingsContactEditPage', 'Profile']}>
         <ContactDetailsForm initialValues={initialValues} from={from} />
       </ClientMessages>

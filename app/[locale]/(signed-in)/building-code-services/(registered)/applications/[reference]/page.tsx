@@ -55,7 +55,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const section = 'mb-8';
   const heading = 'mb-3 text-2xl font-bold text-ottawa-navy';
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('application.title', { reference })}</h1>
       {notice ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">

@@ -20,7 +20,7 @@ export default async function NewApplicationPage({ params }: Props) {
   const t = await getTranslations('ApplicationPages.new');
   const types = await getTranslations('Applications.types');
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-8 max-w-prose">{t('intro')}</p>
       <ul className="grid gap-6 md:grid-cols-2">

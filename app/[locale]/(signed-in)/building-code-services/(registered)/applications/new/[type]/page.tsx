@@ -30,7 +30,7 @@ export default async function NewApplicationStepPage({ params }: Props) {
   const step = type?.steps[0];
   if (!type || !step) redirect(localizedPath('/building-code-services', locale));
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <StepPage
         locale={locale}
         userId={user.id}

@@ -46,7 +46,7 @@ export default async function ApplicationStepPage({ params, searchParams }: Prop
     );
   }
   return (
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="page-column py-8">
       <StepPage
         locale={locale}
         userId={user.id}
