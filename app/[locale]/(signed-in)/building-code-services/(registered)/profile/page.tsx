@@ -6,6 +6,8 @@ import { PinForm } from '../../register/client-record/pin-form';
 import { ProfileSummary } from '@/app/_components/profile/profile-summary';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { ClientMessages } from '@/app/_components/client-messages';
+import { linkedRecordHint } from '@/lib/clients/record-hint';
+import { getDb } from '@/lib/db/client';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -21,11 +23,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** "Mon profil": the profile shared, the client record (or a way to link one), the consent. */
 export default async function BuildingProfilePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const { registration } = await requireRegistrationState(locale, ['registered']);
+  const { registration, user } = await requireRegistrationState(locale, ['registered']);
   const t = await getTranslations('BuildingProfilePage');
   const format = await getFormatter();
   const r = registration!;
   const justLinked = (await searchParams).linked === '1' && r.clientNumber;
+  // Just linked: a masked detail of the record, so the person sees it is theirs.
+  const recordHint = justLinked ? await linkedRecordHint(await getDb(), user.id) : null;
   return (
     <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8">
       {justLinked ? (
@@ -34,6 +38,11 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
           className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3 font-semibold"
         >
           {t('linked', { clientNumber: r.clientNumber! })}
+          {recordHint ? (
+            <span className="mt-1 block font-normal">
+              {t('linkedAddress', { address: recordHint })}
+            </span>
+          ) : null}
         </p>
       ) : null}
       <h1 className="page-title">{t('title')}</h1>
