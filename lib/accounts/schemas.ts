@@ -59,17 +59,29 @@ export const activateSchema = z.object({
     .max(1024, 'Fields.password.errors.tooLong'),
 });
 
+/** Where the messages of the new-password rules are: "Le mot de passe…" by default. */
+const PASSWORD_MESSAGES = {
+  password: 'Fields.password.errors',
+  passwordConfirm: 'Fields.passwordConfirm.errors',
+};
+/** "Changer le mot de passe" has two passwords: its errors say which ("Le nouveau mot de passe…"). */
+const NEW_PASSWORD_MESSAGES = {
+  password: 'SettingsPasswordPage.errors.newPassword',
+  passwordConfirm: 'SettingsPasswordPage.errors.newPasswordConfirm',
+};
+
 /** The rules of a new password and its confirmation (creation, reset, change: PWD-01…05). */
 function checkNewPassword(
   input: { password: string; passwordConfirm: string },
   context: { email?: string },
   add: IssueAdder,
+  messages = PASSWORD_MESSAGES,
 ) {
   const problem = passwordError(input.password, context);
-  if (problem) add('password', `Fields.password.errors.${problem}`);
-  if (!input.passwordConfirm) add('passwordConfirm', 'Fields.passwordConfirm.errors.required');
+  if (problem) add('password', `${messages.password}.${problem}`);
+  if (!input.passwordConfirm) add('passwordConfirm', `${messages.passwordConfirm}.required`);
   else if (input.passwordConfirm !== input.password) {
-    add('passwordConfirm', 'Fields.passwordConfirm.errors.mismatch');
+    add('passwordConfirm', `${messages.passwordConfirm}.mismatch`);
   }
 }
 
@@ -91,6 +103,6 @@ export function changePasswordSchema(context: { email?: string }) {
       } else if (input.currentPassword.length > 1024) {
         add('currentPassword', 'SettingsPasswordPage.errors.currentInvalid');
       }
-      checkNewPassword(input, context, add);
+      checkNewPassword(input, context, add, NEW_PASSWORD_MESSAGES);
     });
 }

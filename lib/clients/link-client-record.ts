@@ -15,9 +15,10 @@ import { logSecurityEvent } from '@/lib/security/events';
 import { LIMITS, hitRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { safeEqual } from '@/lib/security/tokens';
 import { hashPin, normalizePin, type PinFormatError } from './pin';
+import { PIN_LOCK_AFTER } from './pin-rules';
 
 /** Ten wrong PINs in a row lock linking until the City unlocks it (PIN-02). */
-export const PIN_LOCK_AFTER = 10;
+export { PIN_LOCK_AFTER };
 
 export type LinkResult =
   | { status: 'linked'; clientNumber: string }

@@ -28,6 +28,8 @@ export interface ActionContext {
 export interface ActionError<F extends string> {
   formError?: string;
   fieldErrors?: Partial<Record<F, string>>;
+  /** Values for the messages' placeholders. */
+  messageValues?: Record<string, number>;
 }
 
 /** A zod object, possibly refined or piped into a transform (the profile schema). */

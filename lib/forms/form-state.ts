@@ -8,6 +8,8 @@ import type { z } from 'zod';
 export interface FormState<F extends string = string> {
   fieldErrors: Partial<Record<F, string>>;
   formError?: string;
+  /** Values for the placeholders of the error messages ("{remaining} tries left"). */
+  messageValues?: Record<string, number>;
   values: Partial<Record<F, string>>;
 }
 

@@ -554,7 +554,7 @@ test('keyboard only: create an account, activate it, register for Building Code 
   await tabTo(page, { id: 'password' });
   await type(PASSWORD);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(at('/dashboard', 'fr'));
+  await expect(page).toHaveURL(`${at('/dashboard', 'fr')}?notice=activated`);
 
   await tabTo(page, { text: m.DashboardPage.widgets.buildingServices.link });
   await page.keyboard.press('Enter');

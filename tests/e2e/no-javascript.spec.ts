@@ -105,7 +105,7 @@ test('without JavaScript, a resident creates an account, activates it, signs out
   await expectAccessibleWithoutJs(page);
   await page.getByLabel(m.ActivatePage.password, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: m.ActivatePage.submit }).click();
-  await expect(page).toHaveURL('/fr/tableau-de-bord');
+  await expect(page).toHaveURL('/fr/tableau-de-bord?notice=activated');
   await expect(page.getByRole('heading', { level: 1, name: m.DashboardPage.title })).toBeVisible();
   await expect(page.locator('main')).toContainText(email);
 

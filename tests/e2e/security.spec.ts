@@ -249,7 +249,7 @@ test('HDR-01, HDR-02, HDR-03: login, activation and dashboard pages send HSTS, a
   // The dashboard, signed in.
   await page.getByLabel(FR.ActivatePage.password, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: FR.ActivatePage.submit }).click();
-  await expect(page).toHaveURL('/fr/tableau-de-bord');
+  await expect(page).toHaveURL('/fr/tableau-de-bord?notice=activated');
   const dashboard = (await page.goto('/fr/tableau-de-bord'))!;
   expect(dashboard.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: FR.DashboardPage.title })).toBeVisible();
@@ -950,7 +950,7 @@ test('PRIV-04: the pending address leaves the browser on activation, on sign-out
   await waitForHydration(page, 'fr');
   await page.getByLabel(FR.ActivatePage.password, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: FR.ActivatePage.submit }).click();
-  await expect(page).toHaveURL('/fr/tableau-de-bord');
+  await expect(page).toHaveURL('/fr/tableau-de-bord?notice=activated');
   expect(await pending(), 'after activation').toBe('');
 
   // Sign-out (someone registered another address from this signed-in browser).

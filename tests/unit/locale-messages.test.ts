@@ -99,8 +99,6 @@ describe('messages/fr.json and messages/en.json (I18N-01)', () => {
     );
     expect(fr.DashboardPage.widgets.serviceRequests).toMatchObject(
       guide({
-        trackingNumber: 'Numéro de suivi',
-        status: 'Statut',
         link: "Soumettre une nouvelle demande et afficher l'historique",
       }),
     );

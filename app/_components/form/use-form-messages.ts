@@ -14,13 +14,15 @@ export function useFormMessages<F extends string>(state: FormState<F>) {
   const t = useTranslations();
   const fieldError = (field: F): string | undefined => {
     const key = state.fieldErrors[field];
-    return key ? t(key as never) : undefined;
+    return key ? t(key as never, state.messageValues as never) : undefined;
   };
   const items: SummaryItem[] = (Object.keys(state.fieldErrors) as F[]).map((field) => ({
     fieldId: field,
     message: fieldError(field)!,
   }));
-  const formError = state.formError ? t(state.formError as never) : undefined;
+  const formError = state.formError
+    ? t(state.formError as never, state.messageValues as never)
+    : undefined;
   // Passwords never come back in the page (FormState): after an error, say why they are empty.
   const passwordNotice =
     items.length > 0 || formError ? t('Form.reenterPassword' as never) : undefined;

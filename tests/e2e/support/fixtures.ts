@@ -197,6 +197,17 @@ export function nextClientPin(): { clientNumber: string; pin: string } {
   return { clientNumber: cells[0]!, pin: cells.at(-1)! };
 }
 
+/**
+ * The issued PIN of one client record of client-records.csv, by its number: for a spec that must
+ * not share a record with another (nextClientPin hands rows out in order, per worker).
+ */
+export function clientPinFor(clientNumber: string): string {
+  const rows = fs.readFileSync(PIN_FILE, 'utf8').trim().split(/\r?\n/).slice(1);
+  const row = rows.find((r) => r.startsWith(`${clientNumber},`));
+  if (!row) throw new Error(`no e2e client record ${clientNumber} in ${PIN_FILE}`);
+  return row.split(',').at(-1)!;
+}
+
 export const AREA = {
   fr: {
     home: '/fr/services-du-code-du-batiment',

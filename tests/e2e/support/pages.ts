@@ -14,6 +14,7 @@ import {
   MESSAGES,
   PASSWORD,
   activationLink,
+  clientPinFor,
   expect as baseExpect,
   fillConsent,
   fillCreateAccount,
@@ -174,6 +175,19 @@ export const PAGE_STATES: readonly PageState[] = [
     (m) => m.LoginPage.submit,
   ),
   {
+    // A protected page sends a signed-out person here, and the page says why.
+    page: 'login',
+    state: 'sign-in-required',
+    label: 'login, sent by a protected page',
+    fields: 'login',
+    async reach({ page, locale, m }) {
+      await page.goto(at('/settings', locale));
+      await expect(page).toHaveURL(new RegExp(`${at('/login', locale)}\\?callbackUrl=`));
+      await expect(page.getByRole('status')).toHaveText(m.LoginPage.notices.signInRequired);
+      await hydrated(page);
+    },
+  },
+  {
     page: 'login',
     state: 'timed-out',
     label: 'login, signed out after the idle timeout',
@@ -285,13 +299,23 @@ export const PAGE_STATES: readonly PageState[] = [
   ),
   {
     page: 'dashboard',
-    state: 'normal',
-    label: 'dashboard',
+    state: 'activated',
+    label: 'dashboard, just activated',
     fields: 'none',
     async reach({ page, locale, m }) {
       await page.getByLabel(m.ActivatePage.password, { exact: true }).fill(PASSWORD);
       await submit(page, m.ActivatePage.submit);
-      await expect(page).toHaveURL(at('/dashboard', locale));
+      await expect(page).toHaveURL(`${at('/dashboard', locale)}?notice=activated`);
+      await expect(page.getByRole('status')).toHaveText(m.DashboardPage.activated);
+    },
+  },
+  {
+    page: 'dashboard',
+    state: 'normal',
+    label: 'dashboard',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(at('/dashboard', locale));
     },
   },
   {
@@ -418,6 +442,19 @@ export const PAGE_STATES: readonly PageState[] = [
       );
     },
   },
+  {
+    // Linked with a PIN: the notice shows a masked detail of the record (issue 15, item 10).
+    page: 'building-profile',
+    state: 'linked',
+    label: 'Building Code Services profile, just linked',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      const pin = clientPinFor(locale === 'fr' ? '9100009' : '9100010');
+      await page.getByLabel(m.ClientRecordPage.pin, { exact: true }).fill(pin);
+      await submit(page, m.ClientRecordPage.linkSubmit);
+      await expect(page).toHaveURL(`${at('/building-code-services/profile', locale)}?linked=1`);
+    },
+  },
 
   // A live email-change link.
   {
@@ -446,12 +483,13 @@ export const PAGE_STATES: readonly PageState[] = [
     },
   },
 
-  // Signed out again: a live password-reset link.
-  ...form(
-    'reset-password',
-    'reset password',
-    'reset',
-    async ({ page, locale, m, email }) => {
+  // Signed out again: "check your email" with the address typed, then a live password-reset link.
+  {
+    page: 'forgot-password',
+    state: 'sent-to-address',
+    label: 'forgot password, sent, with the address',
+    fields: 'none',
+    async reach({ page, locale, m, email }) {
       await page.goto(at('/dashboard', locale));
       await page.getByRole('navigation').getByRole('button', { name: m.Layout.nav.logout }).click();
       await expect(page).toHaveURL(`${at('/login', locale)}?notice=signedOut`);
@@ -461,7 +499,17 @@ export const PAGE_STATES: readonly PageState[] = [
       await page.getByLabel(m.ForgotPasswordPage.email, { exact: true }).fill(email);
       await submit(page, m.ForgotPasswordPage.submit);
       await expect(page).toHaveURL(`${at('/forgot-password', locale)}?sent=1`);
-      await page.goto(activationLink(await waitForMail(email, mails + 1)));
+      await expect(page.getByRole('main').getByText(email)).toBeVisible();
+      await waitForMail(email, mails + 1);
+    },
+  },
+  ...form(
+    'reset-password',
+    'reset password',
+    'reset',
+    async ({ page, locale, email }) => {
+      // The mail the request just sent (the previous state waited for it): the last one.
+      await page.goto(activationLink(await waitForMail(email, mailCount(email))));
       await waitForHydration(page, locale);
     },
     (m) => m.ResetPasswordPage.submit,

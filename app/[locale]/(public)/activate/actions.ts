@@ -34,7 +34,7 @@ export const activateAction = formAction(
       await signIn('credentials', {
         email: result.email,
         password,
-        redirectTo: localizedPath('/dashboard', locale),
+        redirectTo: `${localizedPath('/dashboard', locale)}?notice=activated`,
       });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;

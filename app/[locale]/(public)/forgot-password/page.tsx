@@ -5,6 +5,7 @@ import { ClientMessages } from '@/app/_components/client-messages';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { EmailRequestForm } from '@/app/_components/form/email-request-form';
+import { resetEmail } from '@/lib/accounts/pending-email-cookie';
 import { forgotPasswordAction } from './actions';
 
 type Props = {
@@ -27,10 +28,19 @@ export default async function ForgotPasswordPage({ params, searchParams }: Props
   await pageLocale(params);
   const t = await getTranslations('ForgotPasswordPage');
   if ((await searchParams).sent) {
+    // The address typed, from this browser's short-lived cookie (never the URL: PRIV-04).
+    const email = await resetEmail();
     return (
       <main id="main" tabIndex={-1} className="page-column py-8">
         <h1 className="page-title">{t('sent.title')}</h1>
-        <p className="mb-4 max-w-prose">{t('sent.body')}</p>
+        <p className="mb-4 max-w-prose">
+          {email
+            ? t.rich('sent.bodyTo', {
+                email,
+                strong: (chunks) => <strong className="break-all">{chunks}</strong>,
+              })
+            : t('sent.body')}
+        </p>
         <p className="mb-4 max-w-prose">{t('sent.validity')}</p>
         <p className="mb-8 max-w-prose">{t('sent.spam')}</p>
         <div className="flex flex-wrap items-center gap-6">

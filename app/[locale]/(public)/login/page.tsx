@@ -25,7 +25,7 @@ const NOTICES = [
   'sessionExpired',
 ] as const;
 /** Notices of a session the portal ended, not of something the person did: information, not success. */
-const INFORMATION: ReadonlySet<string> = new Set(['timedOut', 'sessionExpired']);
+const INFORMATION: ReadonlySet<string> = new Set(['timedOut', 'sessionExpired', 'signInRequired']);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -41,7 +41,10 @@ export default async function LoginPage({ params, searchParams }: Props) {
     redirect(callbackUrl ?? localizedPath('/dashboard', locale));
   }
   const t = await getTranslations('LoginPage');
-  const noticeKey = NOTICES.find((n) => n === query.notice);
+  // Sent here by a protected page (middleware, requireUser: a callbackUrl and no other notice):
+  // say why.
+  const noticeKey =
+    NOTICES.find((n) => n === query.notice) ?? (callbackUrl ? 'signInRequired' : undefined);
   return (
     <main id="main" tabIndex={-1} className="page-column grid gap-10 py-8 md:grid-cols-2">
       <div>

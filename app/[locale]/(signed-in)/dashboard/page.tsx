@@ -7,7 +7,10 @@ import { Icon } from '@/app/_components/icons';
 import type { Locale } from '@/lib/i18n/routing';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -15,13 +18,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function DashboardPage({ params }: Props) {
+export default async function DashboardPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const user = await requireUser(locale);
   const t = await getTranslations('DashboardPage');
+  // The activation link signs the person in and lands here: say that it worked.
+  const activated = (await searchParams).notice === 'activated';
   return (
     <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
+      {activated ? (
+        <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
+          {t('activated')}
+        </p>
+      ) : null}
       <section aria-labelledby="welcome" className="mb-8 rounded bg-neutral-100 p-5">
         <h2 id="welcome" className="mb-2 text-2xl font-bold text-ottawa-navy">
           {t('welcome')}
@@ -53,37 +63,6 @@ async function WidgetCard({ widget, locale }: { widget: Widget; locale: Locale }
       {t(`widgets.${k}.title`)}
     </h3>
   );
-  if (k === 'serviceRequests') {
-    const href = widget.link.kind === 'external' ? widget.link.href[locale] : '#';
-    return (
-      <>
-        {heading}
-        <table className="mb-4 w-full text-left text-sm">
-          <caption className="sr-only">{t('widgets.serviceRequests.caption')}</caption>
-          <thead>
-            <tr className="border-b border-neutral-400">
-              <th scope="col" className="py-1 pr-2">
-                {t('widgets.serviceRequests.trackingNumber')}
-              </th>
-              <th scope="col" className="py-1">
-                {t('widgets.serviceRequests.status')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td colSpan={2} className="py-2 text-neutral-700">
-                {t('widgets.serviceRequests.empty')}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        <a href={href} className="btn-secondary mt-auto text-center text-sm">
-          {t('widgets.serviceRequests.link')}
-        </a>
-      </>
-    );
-  }
   return (
     <>
       {heading}

@@ -28,7 +28,12 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
       <h1 className="page-title">{t('title')}</h1>
       {query.resent ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
-          {t('resent')}
+          {email
+            ? t.rich('resentTo', {
+                email,
+                strong: (chunks) => <strong className="break-all">{chunks}</strong>,
+              })
+            : t('resent')}
         </p>
       ) : null}
       {query.limited ? (
@@ -36,7 +41,8 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
           {tf('tooManyRequests')}
         </p>
       ) : null}
-      {email ? (
+      {/* After a resend, the notice above says it all: no account may match the address. */}
+      {query.resent ? null : email ? (
         <p className="mb-4">
           {t.rich('sentTo', {
             email,

@@ -56,7 +56,13 @@ export default async function BuildingHomePage({ params }: Props) {
           <h2 id="requests-title" className="mb-3 text-xl font-bold text-ottawa-navy">
             {t('requestsTitle')}
           </h2>
-          <p>{t('requestsEmpty')}</p>
+          {/* Applications come later: say so, and how to reach the City until then. */}
+          <p className="mb-3">{t('requestsText')}</p>
+          <p>
+            {t.rich('contact', {
+              tel: (chunks) => <a href="tel:311">{chunks}</a>,
+            })}
+          </p>
         </section>
       </div>
       <section aria-labelledby="services-title" className="mt-8">

@@ -8,6 +8,7 @@ import { formPageTitle } from '@/lib/forms/page-title';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { AppLink } from '@/app/_components/app-link';
 import { getContactDetails } from '@/lib/accounts/contact-details';
+import { linkedRecordHint } from '@/lib/clients/record-hint';
 import { getDb } from '@/lib/db/client';
 
 type Props = {
@@ -36,6 +37,8 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
   const justLinked = query.linked === '1' && r.clientNumber;
   const justSaved = query.notice === 'contactSaved';
   const details = await getContactDetails(await getDb(), user.id);
+  // Just linked: a masked detail of the record, so the person sees it is theirs.
+  const recordHint = justLinked ? await linkedRecordHint(await getDb(), user.id) : null;
   return (
     <main id="main" tabIndex={-1} className="page-column py-8">
       {justLinked ? (
@@ -44,6 +47,11 @@ export default async function BuildingProfilePage({ params, searchParams }: Prop
           className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3 font-semibold"
         >
           {t('linked', { clientNumber: r.clientNumber! })}
+          {recordHint ? (
+            <span className="mt-1 block font-normal">
+              {t('linkedAddress', { address: recordHint })}
+            </span>
+          ) : null}
         </p>
       ) : null}
       {justSaved ? (

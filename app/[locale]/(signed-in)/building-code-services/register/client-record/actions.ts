@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
 import { normalizePin } from '@/lib/clients/pin';
+import { fewTriesLeft } from '@/lib/clients/pin-rules';
+import { pinTriesLeft } from '@/lib/clients/record-hint';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { buttonAction, formAction } from '@/lib/forms/form-action';
 import { localizedPath } from '@/lib/i18n/navigation';
@@ -47,6 +49,12 @@ export const linkPinAction = formAction(
         return redirectToStepDue(user.id, locale);
       case 'format':
         return { fieldErrors: { pin: `Pin.errors.${result.error}` } };
+      case 'invalid': {
+        // Warn before the attempts that lock linking (PIN-02): count them when few remain.
+        const remaining = fewTriesLeft(await pinTriesLeft(deps.db, user.id));
+        if (remaining === null) return { fieldErrors: { pin: ERRORS.invalid } };
+        return { fieldErrors: { pin: 'Pin.errors.invalidFewLeft' }, messageValues: { remaining } };
+      }
       default:
         return { fieldErrors: { pin: ERRORS[result.status] } };
     }
