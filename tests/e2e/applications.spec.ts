@@ -57,7 +57,10 @@ test('Apply (fr): a construction permit saved, resumed after signing in again, c
   const email = uniqueEmail('apply-fr');
   await registeredResident(page, 'fr', email);
 
-  await page.goto(NEW.fr);
+  // From the area's home: "Mes demandes" is empty, "Commencer une demande" starts one.
+  await expect(page.getByText(m.BuildingHomePage.applicationsEmpty)).toBeVisible();
+  await page.getByRole('link', { name: m.BuildingHomePage.start }).click();
+  await expect(page).toHaveURL(NEW.fr);
   await expect(page.getByRole('heading', { level: 1, name: a.new.title })).toBeVisible();
   await expectAccessible(page);
   await page
@@ -155,6 +158,16 @@ test('Apply (fr): a construction permit saved, resumed after signing in again, c
   ).toBeVisible();
   await expect(page.getByText(m.Applications.events.submit)).toBeVisible();
   await expectAccessible(page);
+
+  // "Mes demandes" on the area's home: the reference, its status and that action is required.
+  await page.goto(AREA.fr.home);
+  const row = page.getByRole('row', { name: new RegExp(reference!) });
+  await expect(row).toContainText(m.Applications.statuses.payment_required);
+  await expect(row).toContainText(m.BuildingHomePage.table.actionRequired);
+  await expect(row).toContainText('110 avenue Laurier Ouest');
+  await expectAccessible(page);
+  await row.getByRole('link', { name: reference! }).click();
+  await expect(page).toHaveURL(`${APPLICATIONS.fr}/${reference}`);
 });
 
 test('Apply (en): a report on compliance; another resident gets "page not found" for it', async ({
