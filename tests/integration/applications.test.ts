@@ -176,7 +176,7 @@ describe.each(backends)('applications on $name', (backend) => {
     });
   });
 
-  it('shows an application only to its owner: another resident gets nothing, on every function', async () => {
+  it('AUTHZ-04: shows an application only to its owner: another resident gets nothing, on every function', async () => {
     const owner = await newUser();
     const other = await newUser();
     const reference = await fillPermit(deps, owner);
