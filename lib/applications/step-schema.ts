@@ -69,10 +69,13 @@ export function checkField(
     case 'choice':
       return field.options.includes(value) ? { value } : { error: errorKey(field, 'invalid') };
     case 'text': {
-      if ([...value].length > field.maxLength) return { error: errorKey(field, 'tooLong') };
-      if (hasHiddenCharacters(value) || (!field.multiline && /[\r\n]/.test(value))) {
+      // Long text keeps its line breaks (as \n); nothing else hidden, in any text (VAL-01).
+      const text = field.multiline ? value.replace(/\r\n?/g, '\n') : value;
+      if ([...text].length > field.maxLength) return { error: errorKey(field, 'tooLong') };
+      if (hasHiddenCharacters(field.multiline ? text.replace(/\n/g, '') : text)) {
         return { error: errorKey(field, 'invalid') };
       }
+      if (field.multiline) return { value: text };
       switch (field.format) {
         case 'ottawaPostalCode': {
           const code = ottawaPostalCode(value);

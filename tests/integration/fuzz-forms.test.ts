@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { activateAccount } from '@/lib/accounts/activate-account';
+import { APPLICATION_TYPES, formSteps } from '@/lib/applications/catalogue';
+import { stepSchema } from '@/lib/applications/step-schema';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { changePassword } from '@/lib/accounts/change-password';
 import { saveContactDetails } from '@/lib/accounts/contact-details';
@@ -626,6 +628,55 @@ describe(`form schemas on hostile input (${SCHEMA_RUNS} runs each)`, () => {
       }),
       opts,
     );
+  });
+
+  it('every step of every application type (stepSchema, from the catalogue)', () => {
+    for (const type of APPLICATION_TYPES) {
+      for (const step of formSteps(type)) {
+        const keys = step.fields.map((f) => f.key);
+        const valid = (key: string): fc.Arbitrary<string> => {
+          const field = step.fields.find((f) => f.key === key)!;
+          switch (field.kind) {
+            case 'choice':
+              return fc.constantFrom(...field.options);
+            case 'integer':
+              return fc.integer({ min: -5, max: 1_000 }).map(String);
+            case 'decimal':
+              return fc.double({ min: -1, max: 200_000, noNaN: true }).map((n) => n.toFixed(2));
+            case 'money':
+              return fc.constantFrom('250 000', '1,000.50', '98', '0', '1e9', '10000000000000000');
+            default:
+              return fc.constantFrom('110', 'K1P 1J1', '613 580 2424', 'a@example.ca', 'Maison');
+          }
+        };
+        fc.assert(
+          fc.property(
+            formInput(keys, (f) => usually(valid(f))),
+            (submitted) => {
+              const data = parseForm(stepSchema(step), keys, keys, submitted);
+              if (!data) return;
+              for (const field of step.fields) {
+                const v = data[field.key];
+                if (typeof v === 'number') {
+                  expect(Number.isFinite(v)).toBe(true);
+                  if (field.kind === 'money') {
+                    expect(Number.isSafeInteger(v)).toBe(true);
+                    expect(v).toBeGreaterThanOrEqual(field.minCents);
+                    expect(v).toBeLessThanOrEqual(field.maxCents);
+                  }
+                  continue;
+                }
+                expect(typeof v).toBe('string');
+                const text = field.kind === 'text' && field.multiline ? v!.replace(/\n/g, '') : v!;
+                expect(text).not.toMatch(HIDDEN);
+                if (field.kind === 'choice' && v) expect(field.options).toContain(v);
+              }
+            },
+          ),
+          { ...opts, numRuns: Math.ceil(SCHEMA_RUNS / 10) },
+        );
+      }
+    }
   });
 
   it('email change (emailChangeSchema)', () => {

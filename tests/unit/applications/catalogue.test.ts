@@ -102,6 +102,15 @@ describe('step schemas derived from the catalogue (VAL-01)', () => {
     });
   });
 
+  it('keeps the line breaks of a long text, and nothing else hidden', () => {
+    const text = 'Agrandissement arrière.\r\nDeux étages.';
+    expect(work.parse({ ...valid, workDescription: text }).workDescription).toBe(
+      'Agrandissement arrière.\nDeux étages.',
+    );
+    expect(work.safeParse({ ...valid, workDescription: 'a\u0000b' }).success).toBe(false);
+    expect(work.safeParse({ ...valid, currentUse: 'Maison\nisolée' }).success).toBe(false);
+  });
+
   it('refuses unknown options, oversized text, hidden characters and wrong shapes', () => {
     const started = stepSchema(step('gettingStarted')).safeParse({
       projectDescription: 'castle',
