@@ -288,6 +288,24 @@ const FIELDS = {
     currentPassword: 'current-password',
   },
   pin: PIN_FIELDS,
+  // Another person's details (the owner's), or a place: nothing of the user's to fill in.
+  applicant: { ownerName: 'off', ownerAddress: 'off', ownerPhone: 'off', ownerEmail: 'off' },
+  location: {
+    civicNumber: 'off',
+    street: 'address-line1',
+    unit: 'off',
+    sitePostalCode: 'postal-code',
+    lot: 'off',
+    registeredPlan: 'off',
+  },
+  workDetails: {
+    workDescription: 'off',
+    constructionValue: 'off',
+    workArea: 'off',
+    currentUse: 'off',
+    proposedUse: 'off',
+    dwellingUnits: 'off',
+  },
   none: {},
 } satisfies Record<FieldSet, Record<string, string>>;
 

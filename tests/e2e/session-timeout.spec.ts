@@ -52,6 +52,8 @@ for (const locale of LOCALES) {
   }) => {
     await page.clock.install();
     await createActiveAccount(page, locale, uniqueEmail(`idle-${locale}`));
+    // Activation lands on the dashboard with its "activated" notice: start from the plain page.
+    await page.goto(PATHS[locale].dashboard);
     const dialog = page.getByRole('dialog', { name: w.title });
     await expect(dialog).toBeHidden();
 

@@ -20,7 +20,7 @@ import { applicationEvents, applications, applicationVersions, emailOutbox } fro
 import type { Deps } from '@/lib/deps';
 import { testDeps } from '../helpers/accounts';
 import { createTestDb, fakeClock } from '../helpers/db';
-import { openOwnPostgres } from '../helpers/postgres';
+import { openOwnPostgres } from '../helpers/own-postgres';
 import { activeUser } from '../helpers/registration';
 
 const DAY = 86_400_000;

@@ -31,7 +31,7 @@ import {
   userByEmail,
 } from '../helpers/accounts';
 import { createTestDb } from '../helpers/db';
-import { openOwnPostgres } from '../helpers/postgres';
+import { openOwnPostgres } from '../helpers/own-postgres';
 import { PROFILE, activeUser, consentedUser } from '../helpers/registration';
 import { fastSinkTransport, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 

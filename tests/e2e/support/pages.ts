@@ -42,6 +42,9 @@ export type FieldSet =
   | 'settingsPassword'
   | 'settingsEmail'
   | 'pin'
+  | 'applicant'
+  | 'location'
+  | 'workDetails'
   | 'none';
 
 /** One walk through the portal, in one language, as one new resident. */
@@ -89,7 +92,14 @@ export function routeOf(publicPath: string): AppPathname | null {
   if (!isLocale(locale)) return null;
   const path = publicPath.replace(/(.)\/+$/, '$1');
   const keys = Object.keys(routing.pathnames) as AppPathname[];
-  return keys.find((key) => at(key, locale) === path) ?? null;
+  // A route with parameters matches any value of each (one path segment).
+  const pattern = (key: AppPathname) =>
+    new RegExp(`^${at(key, locale).replace(/\[\w+\]/g, '[^/]+')}$`);
+  return (
+    keys.find((key) => !key.includes('[') && at(key, locale) === path) ??
+    keys.find((key) => key.includes('[') && pattern(key).test(path)) ??
+    null
+  );
 }
 
 /** Waits until React has hydrated the page: a submit then goes through the server action. */
@@ -453,6 +463,132 @@ export const PAGE_STATES: readonly PageState[] = [
       await page.getByLabel(m.ClientRecordPage.pin, { exact: true }).fill(pin);
       await submit(page, m.ClientRecordPage.linkSubmit);
       await expect(page).toHaveURL(`${at('/building-code-services/profile', locale)}?linked=1`);
+    },
+  },
+
+  // Applications (issue 16): start, each kind of step, errors, the review, the submitted page.
+  {
+    page: 'application-new',
+    state: 'normal',
+    label: 'start an application',
+    fields: 'none',
+    async reach({ page, locale }) {
+      await page.goto(at('/building-code-services/applications/new', locale));
+    },
+  },
+  ...form(
+    'application-getting-started',
+    'application, getting started',
+    'none',
+    async ({ page, locale, m }) => {
+      const name = m.Applications.types.constructionPermit.name.toLowerCase();
+      await page
+        .getByRole('link', { name: m.ApplicationPages.new.start.replace('{type}', name) })
+        .click();
+      await expect(page).toHaveURL(`${at('/building-code-services/applications/new', locale)}/CON`);
+      await hydrated(page);
+    },
+    (m) => m.ApplicationPages.step.next,
+  ),
+  {
+    page: 'application-applicant',
+    state: 'normal',
+    label: 'application, applicant',
+    fields: 'applicant',
+    async reach({ page, m }) {
+      const f = m.Applications.fields;
+      await page.getByLabel(f.projectDescription.options.house, { exact: true }).check();
+      await page.getByLabel(f.buildingType.options.detached, { exact: true }).check();
+      await page.getByLabel(f.workScope.options.addition, { exact: true }).check();
+      await submit(page, m.ApplicationPages.step.next);
+      await expect(page).toHaveURL(/\/2$/);
+      await hydrated(page);
+    },
+  },
+  {
+    page: 'application-location',
+    state: 'normal',
+    label: 'application, project location',
+    fields: 'location',
+    async reach({ page, m }) {
+      await page
+        .getByLabel(m.Applications.fields.applicantRole.options.owner, { exact: true })
+        .check();
+      await submit(page, m.ApplicationPages.step.next);
+      await expect(page).toHaveURL(/\/3$/);
+      await hydrated(page);
+    },
+  },
+  ...form(
+    'application-work-details',
+    'application, work details',
+    'workDetails',
+    async ({ page, locale, m }) => {
+      const f = m.Applications.fields;
+      await page.getByLabel(f.civicNumber.label, { exact: true }).fill('110');
+      await page
+        .getByLabel(f.street.label, { exact: true })
+        .fill(locale === 'fr' ? 'avenue Laurier Ouest' : 'Laurier Avenue West');
+      await page.getByLabel(f.sitePostalCode.label, { exact: true }).fill('K1P 1J1');
+      await submit(page, m.ApplicationPages.step.next);
+      await expect(page).toHaveURL(/\/4$/);
+      await hydrated(page);
+    },
+    (m) => m.ApplicationPages.step.next,
+  ),
+  {
+    page: 'application-documents',
+    state: 'normal',
+    label: 'application, documents',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      const f = m.Applications.fields;
+      // Free text in the tour's language: the language check reads it back on the review.
+      const house = locale === 'fr' ? 'Maison' : 'House';
+      await page
+        .getByLabel(f.workDescription.label, { exact: true })
+        .fill(locale === 'fr' ? 'Agrandissement arrière' : 'Rear addition');
+      await page.getByLabel(f.constructionValue.label, { exact: true }).fill('85000');
+      await page.getByLabel(f.workArea.label, { exact: true }).fill('24');
+      await page.getByLabel(f.currentUse.label, { exact: true }).fill(house);
+      await page.getByLabel(f.proposedUse.label, { exact: true }).fill(house);
+      await page.getByLabel(f.dwellingUnits.label, { exact: true }).fill('1');
+      await submit(page, m.ApplicationPages.step.next);
+      await expect(page).toHaveURL(/\/5$/);
+    },
+  },
+  ...form(
+    'application-review',
+    'application, review and declaration',
+    'none',
+    async ({ page, m }) => {
+      await page.getByRole('link', { name: m.ApplicationPages.step.next, exact: true }).click();
+      await expect(page).toHaveURL(/\/6$/);
+      await hydrated(page);
+    },
+    (m) => m.ApplicationPages.review.submitAndPay,
+  ),
+  {
+    page: 'application',
+    state: 'submitted',
+    label: 'an application, just submitted',
+    fields: 'none',
+    async reach({ page, m }) {
+      await page.getByLabel(m.ApplicationPages.review.declaration).check();
+      await submit(page, m.ApplicationPages.review.submitAndPay);
+      await expect(page).toHaveURL(/\?notice=submitted$/);
+    },
+  },
+  {
+    page: 'building-home',
+    state: 'applications',
+    label: 'Building Code Services home, with an application',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      await page.goto(at('/building-code-services', locale));
+      await expect(page.getByRole('row', { name: /CON-/ })).toContainText(
+        m.Applications.statuses.payment_required,
+      );
     },
   },
 

@@ -65,6 +65,7 @@ export function ApplicationFields({
                 id={field.key}
                 name={field.key}
                 rows={5}
+                autoComplete="off"
                 className="input max-w-2xl"
                 defaultValue={values[field.key] ?? ''}
                 {...fieldAria(field.key, undefined, error)}

@@ -26,7 +26,7 @@ export async function StepList({
       <p className="mb-2 font-semibold">
         {t('stepOf', { current: index + 1, total: type.steps.length })}
       </p>
-      <ol className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      <ol className="flex flex-wrap gap-x-4 gap-y-1">
         {type.steps.map((step, i) => {
           const name = steps(`${step.key}.title` as never);
           const label = `${i + 1}. ${name}`;
@@ -41,6 +41,7 @@ export async function StepList({
             <li key={step.key}>
               {reference ? (
                 <a
+                  className="inline-block py-1"
                   href={localizedDynamicPath(
                     '/building-code-services/applications/[reference]/step/[step]',
                     locale,
