@@ -215,6 +215,12 @@ test('AUTHZ-04: Apply (en): a report on compliance; another resident gets "page 
   ).toBeVisible();
   await expectAccessible(page);
 
+  // "Withdraw the application" asks on a page of its own, then records the request.
+  await page.getByRole('link', { name: a.application.withdraw }).click();
+  await page.getByRole('button', { name: a.application.withdrawYes }).click();
+  await expect(page.getByRole('status')).toHaveText(a.notices.withdrawalRequested);
+  await expect(page.getByRole('link', { name: a.application.withdraw })).toHaveCount(0);
+
   // Another resident, existing reference or not: the same localized 404.
   await page.getByRole('navigation').getByRole('button', { name: m.Layout.nav.logout }).click();
   await expect(page).toHaveURL(/\/en\/login/);

@@ -148,11 +148,11 @@ export const submitApplicationAction = formAction(
 /** "Oui, supprimer le brouillon". */
 export const deleteDraftAction = buttonAction(
   {
-    load: async (ctx) => ctx,
     refused: ({ locale }) => redirect(localizedPath('/building-code-services', locale)),
   },
-  async ({ locale, deps }, form) => {
-    const { user, reference } = await loadReference({ locale } as ActionContext, form);
+  async (ctx, form) => {
+    const { locale, deps } = ctx;
+    const { user, reference } = await loadReference(ctx, form);
     const result = await deleteDraft(deps, { userId: user.id, reference });
     if (result === 'ok') {
       redirect(
@@ -166,11 +166,11 @@ export const deleteDraftAction = buttonAction(
 /** "Oui, retirer la demande". */
 export const requestWithdrawalAction = buttonAction(
   {
-    load: async (ctx) => ctx,
     refused: ({ locale }) => redirect(localizedPath('/building-code-services', locale)),
   },
-  async ({ locale, deps }, form) => {
-    const { user, reference } = await loadReference({ locale } as ActionContext, form);
+  async (ctx, form) => {
+    const { locale, deps } = ctx;
+    const { user, reference } = await loadReference(ctx, form);
     const result = await requestWithdrawal(deps, { userId: user.id, reference });
     redirect(
       result === 'ok'

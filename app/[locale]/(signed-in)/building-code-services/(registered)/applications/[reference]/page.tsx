@@ -52,6 +52,23 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const self = localizedDynamicPath('/building-code-services/applications/[reference]', locale, {
     reference,
   });
+  // "Supprimer le brouillon" and "Retirer la demande" ask first, on this page (no JavaScript).
+  const confirm =
+    query.confirm === 'delete' && isDraft
+      ? ({
+          title: 'application.delete',
+          question: 'application.deleteConfirm',
+          yes: 'application.deleteYes',
+          action: deleteDraftAction,
+        } as const)
+      : query.confirm === 'withdraw' && canWithdraw
+        ? ({
+            title: 'application.withdraw',
+            question: 'application.withdrawConfirm',
+            yes: 'application.withdrawYes',
+            action: requestWithdrawalAction,
+          } as const)
+        : null;
   const section = 'mb-8';
   const heading = 'mb-3 text-2xl font-bold text-ottawa-navy';
   return (
@@ -118,31 +135,16 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         ) : null}
       </section>
 
-      {query.confirm === 'delete' && isDraft ? (
+      {confirm ? (
         <section aria-labelledby="confirm-title" className="mb-8 rounded border-2 border-error p-5">
           <h2 id="confirm-title" className={heading}>
-            {t('application.delete')}
+            {t(confirm.title)}
           </h2>
-          <p className="mb-4">{t('application.deleteConfirm')}</p>
-          <form action={deleteDraftAction} className="flex flex-wrap items-center gap-4">
+          <p className="mb-4">{t(confirm.question)}</p>
+          <form action={confirm.action} className="flex flex-wrap items-center gap-4">
             <input type="hidden" name="reference" value={reference} />
             <button type="submit" className="btn-primary">
-              {t('application.deleteYes')}
-            </button>
-            <a href={self}>{t('application.cancel')}</a>
-          </form>
-        </section>
-      ) : null}
-      {query.confirm === 'withdraw' && canWithdraw ? (
-        <section aria-labelledby="confirm-title" className="mb-8 rounded border-2 border-error p-5">
-          <h2 id="confirm-title" className={heading}>
-            {t('application.withdraw')}
-          </h2>
-          <p className="mb-4">{t('application.withdrawConfirm')}</p>
-          <form action={requestWithdrawalAction} className="flex flex-wrap items-center gap-4">
-            <input type="hidden" name="reference" value={reference} />
-            <button type="submit" className="btn-primary">
-              {t('application.withdrawYes')}
+              {t(confirm.yes)}
             </button>
             <a href={self}>{t('application.cancel')}</a>
           </form>
@@ -158,7 +160,10 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <li key={i}>
               <p className="font-semibold">{apps(`events.${event.type}` as never)}</p>
               <p className="text-neutral-700">
-                {date(event.occurredAt)} · {t(`application.actor.${event.actorRole}` as never)}
+                {t('application.eventLine', {
+                  date: date(event.occurredAt),
+                  actor: t(`application.actor.${event.actorRole}` as never),
+                })}
               </p>
             </li>
           ))}
