@@ -1,11 +1,14 @@
 import { and, eq, max } from 'drizzle-orm';
-import { applicationAnswers, applicationVersions, applications } from '@/lib/db/schema';
+import { applicationAnswers, applicationVersions, applications, users } from '@/lib/db/schema';
+import { enqueueEmail } from '@/lib/email/outbox';
 import type { Deps } from '@/lib/deps';
+import type { Locale } from '@/lib/i18n/routing';
 import { type Catalogue, APPLICATION_TYPES, findType } from './catalogue';
 import { computeFee, FEE_SCHEDULE, type FeeSchedule } from './fees';
 import type { ApplicationStatus } from './status-machine';
 import { transitionApplication } from './status-machine';
 import { type ApplicationAnswers, firstInvalidStep } from './step-schema';
+import { absoluteUrlOf } from './urls';
 
 export type SubmitResult =
   | { status: 'ok'; to: ApplicationStatus; feeCents: number; version: number }
@@ -20,14 +23,19 @@ export type SubmitResult =
  * invalid application cannot be submitted by any route), the fee computed from the stored
  * answers, an immutable version written, and the status moved by the status machine: to
  * "Paiement requis" when a fee is due, else "Soumise". One transaction; the row is locked first,
- * so a double submit or a submit racing a delete leaves one outcome.
+ * so a double submit or a submit racing a delete leaves one outcome. The resident's email (what
+ * was received, the fee left to pay or what comes next) joins the outbox in the same transaction.
  */
 export async function submitApplication(
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'appUrl'>,
   input: {
     userId: string;
     reference: string;
-    declarationAccepted: boolean;
+    /**
+     * The declaration as the resident ticked it: its exact text in their language, kept with the
+     * submit event (whose time is the acceptance's), or null when it was not ticked.
+     */
+    declaration: { text: string; locale: Locale } | null;
     /** The applicant's contact details at submission (the profile), kept with the version. */
     applicant?: Record<string, string | null>;
   },
@@ -56,7 +64,7 @@ export async function submitApplication(
     const answers: ApplicationAnswers = Object.fromEntries(rows.map((r) => [r.step, r.answers]));
     const invalid = firstInvalidStep(type, answers);
     if (invalid) return { status: 'invalid' as const, ...invalid };
-    if (!input.declarationAccepted) return { status: 'declaration_missing' as const };
+    if (!input.declaration) return { status: 'declaration_missing' as const };
     const fee = computeFee(type, answers, feeSchedule);
     if (!fee) throw new Error(`No fee for a complete ${type.key} application`);
 
@@ -79,10 +87,31 @@ export async function submitApplication(
       actor: { role: 'resident', id: input.userId },
       facts: { feeDueCents: fee.totalCents },
       now,
-      detail: { version, feeCents: fee.totalCents },
+      detail: { version, feeCents: fee.totalCents, declaration: input.declaration },
       set: { submittedAt: now, feeCents: fee.totalCents },
     });
     if (moved.status !== 'ok') throw new Error('A draft could not be submitted');
+    const [owner] = await tx
+      .select({ email: users.email, language: users.locale })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!owner) throw new Error('An application without its owner');
+    await enqueueEmail(
+      tx,
+      {
+        to: owner.email,
+        template: 'application-submitted',
+        locale: owner.language,
+        props: {
+          reference: input.reference,
+          typeKey: type.key,
+          status: moved.to === 'payment_required' ? 'payment_required' : 'submitted',
+          feeCents: fee.totalCents,
+          applicationUrl: absoluteUrlOf(deps.appUrl, owner.language, input.reference),
+        },
+      },
+      { now: () => now },
+    );
     return { status: 'ok' as const, to: moved.to, feeCents: fee.totalCents, version };
   });
 }

@@ -2,6 +2,7 @@ import type { ComponentProps, FunctionComponent } from 'react';
 import AccountExistsEmail from '@/emails/account-exists';
 import ActivationEmail from '@/emails/activation';
 import ApplicationStartedEmail from '@/emails/application-started';
+import ApplicationSubmittedEmail from '@/emails/application-submitted';
 import ClientRecordLinkedEmail from '@/emails/client-record-linked';
 import DraftReminderEmail from '@/emails/draft-reminder';
 import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
@@ -36,6 +37,10 @@ export const templates = {
   'application-started': {
     component: ApplicationStartedEmail,
     subjectKey: 'ApplicationStarted.subject',
+  },
+  'application-submitted': {
+    component: ApplicationSubmittedEmail,
+    subjectKey: 'ApplicationSubmitted.subject',
   },
   'draft-reminder': { component: DraftReminderEmail, subjectKey: 'DraftReminder.subject' },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;

@@ -170,7 +170,7 @@ test('Apply (fr): a construction permit saved, resumed after signing in again, c
   await expect(page).toHaveURL(`${APPLICATIONS.fr}/${reference}`);
 });
 
-test('AUTHZ-04: Apply (en): a report on compliance; another resident gets "page not found" for it', async ({
+test('APP-01, AUTHZ-04: Apply (en): a report on compliance; another resident gets "page not found" for it', async ({
   page,
 }) => {
   test.setTimeout(180_000);

@@ -1,3 +1,4 @@
+import { skipClientRecord } from '@/lib/registration/skip-client-record';
 import { activateAccount } from '@/lib/accounts/activate-account';
 import { giveConsent } from '@/lib/registration/give-consent';
 import { profileSchema } from '@/lib/registration/profile-schema';
@@ -40,5 +41,12 @@ export async function consentedUser(deps: Deps, email: string): Promise<string> 
     profile: profileSchema.parse(PROFILE),
   });
   if (result.status !== 'ok') throw new Error('consent refused');
+  return userId;
+}
+
+/** A resident registered for Building Code Services (consent given, no client record linked). */
+export async function registeredUser(deps: Deps, email: string): Promise<string> {
+  const userId = await consentedUser(deps, email);
+  if ((await skipClientRecord(deps, userId)) !== 'ok') throw new Error('could not register');
   return userId;
 }

@@ -21,37 +21,10 @@ import type { Deps } from '@/lib/deps';
 import { testDeps } from '../helpers/accounts';
 import { createTestDb, fakeClock } from '../helpers/db';
 import { openOwnPostgres } from '../helpers/own-postgres';
+import { DECLARATION, PERMIT_ANSWERS, fillPermit } from '../helpers/applications';
 import { activeUser } from '../helpers/registration';
 
 const DAY = 86_400_000;
-
-/** A complete construction permit, as each step's form would send it after checking. */
-const PERMIT_ANSWERS = {
-  gettingStarted: { projectDescription: 'house', buildingType: 'detached', workScope: 'addition' },
-  applicant: {
-    applicantRole: 'owner',
-    ownerName: '',
-    ownerAddress: '',
-    ownerPhone: '',
-    ownerEmail: '',
-  },
-  location: {
-    civicNumber: '110',
-    street: 'avenue Laurier Ouest',
-    unit: '',
-    sitePostalCode: 'K1P 1J1',
-    lot: '',
-    registeredPlan: '',
-  },
-  workDetails: {
-    workDescription: 'Agrandissement arrière',
-    constructionValue: 25_000_000,
-    workArea: 24.5,
-    currentUse: 'Maison',
-    proposedUse: 'Maison',
-    dwellingUnits: 1,
-  },
-};
 
 type TestDeps = Deps & { clock: ReturnType<typeof fakeClock> };
 
@@ -61,24 +34,6 @@ async function count(db: Db, table: PgTable, where?: SQL): Promise<number> {
     .from(table)
     .where(where);
   return row?.n ?? 0;
-}
-
-async function fillPermit(deps: TestDeps, userId: string): Promise<string> {
-  let reference: string | null = null;
-  for (const [step, answers] of Object.entries(PERMIT_ANSWERS)) {
-    const saved = await saveApplicationStep(deps, {
-      userId,
-      locale: 'fr',
-      typeKey: 'constructionPermit',
-      reference,
-      step,
-      answers,
-      advance: true,
-    });
-    if (saved.status !== 'ok') throw new Error(saved.status);
-    reference = saved.reference;
-  }
-  return reference!;
 }
 
 interface Backend {
@@ -176,7 +131,7 @@ describe.each(backends)('applications on $name', (backend) => {
     });
   });
 
-  it('AUTHZ-04: shows an application only to its owner: another resident gets nothing, on every function', async () => {
+  it('APP-01, AUTHZ-04: shows an application only to its owner: another resident gets nothing, on every function', async () => {
     const owner = await newUser();
     const other = await newUser();
     const reference = await fillPermit(deps, owner);
@@ -196,14 +151,14 @@ describe.each(backends)('applications on $name', (backend) => {
       }),
     ).toEqual({ status: 'not_found' });
     expect(
-      await submitApplication(deps, { userId: other, reference, declarationAccepted: true }),
+      await submitApplication(deps, { userId: other, reference, declaration: DECLARATION }),
     ).toEqual({ status: 'not_found' });
     expect(await deleteDraft(deps, { userId: other, reference })).toBe('not_found');
     expect(await requestWithdrawal(deps, { userId: other, reference })).toBe('not_found');
     expect(await loadApplication(deps.db, owner, reference)).not.toBeNull();
   });
 
-  it('submits only a complete application with its declaration, at the fee the stored answers give', async () => {
+  it('APP-03: submits only a complete application with its declaration, at the fee the stored answers give', async () => {
     const userId = await newUser();
     const started = await saveApplicationStep(deps, {
       userId,
@@ -218,18 +173,18 @@ describe.each(backends)('applications on $name', (backend) => {
     const incomplete = await submitApplication(deps, {
       userId,
       reference: started.reference,
-      declarationAccepted: true,
+      declaration: DECLARATION,
     });
     expect(incomplete).toMatchObject({ status: 'invalid', step: 'applicant' });
 
     const reference = await fillPermit(deps, userId);
-    expect(
-      await submitApplication(deps, { userId, reference, declarationAccepted: false }),
-    ).toEqual({ status: 'declaration_missing' });
+    expect(await submitApplication(deps, { userId, reference, declaration: null })).toEqual({
+      status: 'declaration_missing',
+    });
     const submitted = await submitApplication(deps, {
       userId,
       reference,
-      declarationAccepted: true,
+      declaration: DECLARATION,
       applicant: { firstName: 'Jean' },
     });
     // $250,000 × $10.75 / $1,000.
@@ -241,10 +196,26 @@ describe.each(backends)('applications on $name', (backend) => {
     });
     const view = await loadApplication(deps.db, userId, reference);
     expect(view).toMatchObject({ status: 'payment_required', version: 1, feeCents: 268_750 });
+    // The resident is told, in their language, what was received and what is left to pay.
+    expect(
+      await deps.db
+        .select({ template: emailOutbox.template, locale: emailOutbox.locale })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.template, 'application-submitted')),
+    ).toEqual([{ template: 'application-submitted', locale: 'fr' }]);
     expect(view?.events.map((e) => [e.type, e.toStatus])).toEqual([
       ['create', 'draft'],
       ['submit', 'payment_required'],
     ]);
+    // The declaration is kept with the submit event, in the words the resident ticked.
+    const [submitEvent] = await deps.db
+      .select({ detail: applicationEvents.detail, at: applicationEvents.occurredAt })
+      .from(applicationEvents)
+      .where(eq(applicationEvents.type, 'submit'));
+    expect(submitEvent).toEqual({
+      detail: { version: 1, feeCents: 268_750, declaration: DECLARATION },
+      at: deps.clock.now(),
+    });
     // A submitted application's answers are a version now: no step can be saved any more.
     expect(
       await saveApplicationStep(deps, {
@@ -267,7 +238,7 @@ describe.each(backends)('applications on $name', (backend) => {
       sql`update application_answers set answers = jsonb_set(answers, '{constructionValue}', '-5') where step = 'workDetails' and application_id = (select id from applications where reference = ${reference})`,
     );
     expect(
-      await submitApplication(deps, { userId, reference, declarationAccepted: true }),
+      await submitApplication(deps, { userId, reference, declaration: DECLARATION }),
     ).toMatchObject({
       status: 'invalid',
       step: 'workDetails',
@@ -275,12 +246,12 @@ describe.each(backends)('applications on $name', (backend) => {
     });
   });
 
-  it('two submits at once leave one version and one submit event', async () => {
+  it('APP-02: two submits at once leave one version and one submit event', async () => {
     const userId = await newUser();
     const reference = await fillPermit(deps, userId);
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        submitApplication(deps, { userId, reference, declarationAccepted: true }),
+        submitApplication(deps, { userId, reference, declaration: DECLARATION }),
       ),
     );
     expect(results.filter((r) => r.status === 'ok')).toHaveLength(1);
@@ -301,11 +272,11 @@ describe.each(backends)('applications on $name', (backend) => {
     ).toBe(1);
   });
 
-  it('a submit racing a delete ends as one of them, never half of each', async () => {
+  it('APP-02: a submit racing a delete ends as one of them, never half of each', async () => {
     const userId = await newUser();
     const reference = await fillPermit(deps, userId);
     const [submitted, deleted] = await Promise.all([
-      submitApplication(deps, { userId, reference, declarationAccepted: true }),
+      submitApplication(deps, { userId, reference, declaration: DECLARATION }),
       deleteDraft(deps, { userId, reference }),
     ]);
     const left = await loadApplication(deps.db, userId, reference);
@@ -335,7 +306,7 @@ describe.each(backends)('applications on $name', (backend) => {
     const userId = await newUser();
     const reference = await fillPermit(deps, userId);
     expect(await requestWithdrawal(deps, { userId, reference })).toBe('not_allowed');
-    await submitApplication(deps, { userId, reference, declarationAccepted: true });
+    await submitApplication(deps, { userId, reference, declaration: DECLARATION });
     expect(await requestWithdrawal(deps, { userId, reference })).toBe('ok');
     expect(await requestWithdrawal(deps, { userId, reference })).toBe('not_allowed');
     const view = await loadApplication(deps.db, userId, reference);
@@ -344,7 +315,7 @@ describe.each(backends)('applications on $name', (backend) => {
     expect(view?.events.filter((e) => e.type === 'request_withdrawal')).toHaveLength(1);
   });
 
-  it('changes a status only through the table: a refused move writes no event', async () => {
+  it('APP-02: changes a status only through the table: a refused move writes no event', async () => {
     const userId = await newUser();
     const reference = await fillPermit(deps, userId);
     const [app] = await deps.db
@@ -449,7 +420,7 @@ describe('applications: the list, the page and the drafts job', () => {
   it('never expires a submitted application', async () => {
     const userId = await activeUser(deps, 'kept@example.ca');
     const reference = await fillPermit(deps, userId);
-    await submitApplication(deps, { userId, reference, declarationAccepted: true });
+    await submitApplication(deps, { userId, reference, declaration: DECLARATION });
     deps.clock.advance(400 * DAY);
     await expireDrafts(deps);
     expect((await loadApplication(t.db, userId, reference))?.status).toBe('payment_required');
@@ -497,7 +468,7 @@ describe('applications: the list, the page and the drafts job', () => {
     expect(reference).toBe(`SGN-${deps.now().getUTCFullYear()}-000001`);
     const submitted = await submitApplication(
       deps,
-      { userId, reference: reference!, declarationAccepted: true },
+      { userId, reference: reference!, declaration: DECLARATION },
       { catalogue, feeSchedule },
     );
     expect(submitted).toMatchObject({ status: 'ok', to: 'submitted', feeCents: 0 });

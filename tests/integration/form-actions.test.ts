@@ -4,7 +4,8 @@ import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
-import { users } from '@/lib/db/schema';
+import { applicationPath } from '@/lib/applications/paths';
+import { applications, users } from '@/lib/db/schema';
 import type { FormState } from '@/lib/forms/form-state';
 import { schemaFields } from '@/lib/forms/form-action';
 import { clientRecordRowSchema } from '@/lib/clients/import-client-records';
@@ -16,7 +17,8 @@ import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { GOOD_PASSWORD, outbox, testDeps } from '../helpers/accounts';
 import { createTestDb, type TestDb } from '../helpers/db';
-import { PROFILE, activeUser, consentedUser } from '../helpers/registration';
+import { fillPermit } from '../helpers/applications';
+import { PROFILE, activeUser, consentedUser, registeredUser } from '../helpers/registration';
 
 /**
  * The server actions themselves, called as Next.js calls them (previous state, FormData), through
@@ -53,6 +55,8 @@ const { saveContactDetailsAction } =
   await import('@/app/[locale]/(signed-in)/settings/contact-details/edit/actions');
 const { resendActivationAction } =
   await import('@/app/[locale]/(public)/resend-activation/actions');
+const { submitApplicationAction, saveStepAction, deleteDraftAction, requestWithdrawalAction } =
+  await import('@/app/[locale]/(signed-in)/building-code-services/(registered)/applications/actions');
 
 let t: TestDb;
 const dbCache = globalThis as typeof globalThis & { __monsoDb?: Promise<unknown> };
@@ -84,6 +88,9 @@ function form(fields: Record<string, string>): FormData {
   for (const [name, value] of Object.entries(fields)) data.append(name, value);
   return data;
 }
+
+/** What Next.js's notFound() throws: the page answers the localized 404. */
+const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
 
 /** Where an action redirected to, or throws if it answered instead. */
 async function redirectOf(answer: Promise<unknown>): Promise<string> {
@@ -250,6 +257,69 @@ describe('the form-action wrapper', () => {
       consentAction(initial(), form({ ...PROFILE, consent: 'on', userId: other })),
     );
     expect(to).toBe(localizedPath('/building-code-services/register/client-record', 'fr'));
+  });
+});
+
+describe('the submit action', () => {
+  it('APP-03: a submit posted with an amount, a fee, a status or an owner of its own changes none of them', async () => {
+    const deps = testDeps(t.db);
+    const userId = await registeredUser(deps, 'montant@example.ca');
+    const other = await activeUser(deps, 'autre.montant@example.ca');
+    const reference = await fillPermit(deps, userId);
+    await signIn(userId);
+    const to = await redirectOf(
+      submitApplicationAction(
+        initial(),
+        form({
+          reference,
+          declaration: 'on',
+          amount: '1',
+          feeCents: '100',
+          totalCents: '100',
+          status: 'issued',
+          userId: other,
+        }),
+      ),
+    );
+    expect(to).toBe(`${applicationPath('fr', reference)}?notice=submitted`);
+    const [row] = await t.db
+      .select({
+        userId: applications.userId,
+        status: applications.status,
+        fee: applications.feeCents,
+      })
+      .from(applications)
+      .where(eq(applications.reference, reference));
+    // $250,000 of work at the schedule's $10.75 per $1,000, whatever the form said.
+    expect(row).toEqual({ userId, status: 'payment_required', fee: 268_750 });
+  });
+
+  it('APP-01: every application action answers "page not found" for another resident\'s reference, or one that does not exist, and writes nothing', async () => {
+    const deps = testDeps(t.db);
+    const owner = await registeredUser(deps, 'proprietaire@example.ca');
+    const intruder = await registeredUser(deps, 'intrus@example.ca');
+    const reference = await fillPermit(deps, owner);
+    const before = await t.db
+      .select()
+      .from(applications)
+      .where(eq(applications.reference, reference));
+    await signIn(intruder);
+    for (const target of [reference, 'CON-2026-999999']) {
+      const save = form({
+        reference: target,
+        step: 'location',
+        intent: 'save',
+        street: 'rue Elgin',
+      });
+      await expect(saveStepAction(initial(), save)).rejects.toThrow(NOT_FOUND);
+      const submit = form({ reference: target, declaration: 'on' });
+      await expect(submitApplicationAction(initial(), submit)).rejects.toThrow(NOT_FOUND);
+      await expect(deleteDraftAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
+      await expect(requestWithdrawalAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
+    }
+    expect(
+      await t.db.select().from(applications).where(eq(applications.reference, reference)),
+    ).toEqual(before);
   });
 });
 

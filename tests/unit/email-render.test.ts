@@ -48,6 +48,21 @@ const cases: {
       ],
     ],
   },
+  'application-submitted': {
+    props: {
+      reference: 'CON-2026-000001',
+      typeKey: 'constructionPermit',
+      status: 'payment_required',
+      feeCents: 268750,
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.ApplicationSubmitted.button,
+      ],
+    ],
+  },
   'draft-reminder': {
     props: {
       reference: 'RCO-2026-000042',
@@ -154,6 +169,34 @@ describe('renderEmail', () => {
       });
     }
   }
+
+  it('writes the fee left to pay in each language’s way, or what comes next when none is due', async () => {
+    const base = {
+      reference: 'CON-2026-000001',
+      typeKey: 'constructionPermit',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    };
+    const fr = await renderEmail('application-submitted', 'fr', {
+      ...base,
+      status: 'payment_required',
+      feeCents: 268_750,
+    });
+    expect(fr.text.replace(/\s/g, ' ')).toContain('2 687,50 $');
+    expect(fr.text).toContain('CON-2026-000001');
+    const en = await renderEmail('application-submitted', 'en', {
+      ...base,
+      status: 'payment_required',
+      feeCents: 268_750,
+    });
+    expect(en.text).toContain('$2,687.50');
+    const noFee = await renderEmail('application-submitted', 'en', {
+      ...base,
+      status: 'submitted',
+      feeCents: 0,
+    });
+    expect(noFee.text).toContain(messages.en.ApplicationSubmitted.next);
+    expect(noFee.text).not.toContain('$');
+  });
 
   it('states the validity period and single use of the activation link', async () => {
     const fr48 = await renderEmail('activation', 'fr', {

@@ -38,7 +38,7 @@ describe('the application status machine (one table)', () => {
     );
   });
 
-  it('lets each actor do only its own part (AUTHZ)', () => {
+  it('APP-02: lets each actor do only its own part: a resident cannot approve', () => {
     expect(allowedTransition('under_review', 'approve', 'resident')).toBeNull();
     expect(allowedTransition('under_review', 'approve', 'inspector')).toBeNull();
     expect(allowedTransition('under_review', 'approve', 'examiner')?.to).toBe('ready_for_issuance');

@@ -1,6 +1,7 @@
 'use server';
 
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getContactDetails, type ContactDetails } from '@/lib/accounts/contact-details';
 import { findStep, findTypeByPrefix, type StepDef } from '@/lib/applications/catalogue';
@@ -53,9 +54,7 @@ async function loadStep({ locale }: ActionContext, form: FormData) {
   const prefix = reference ? reference.slice(0, 3) : text(form, 'type');
   const type = findTypeByPrefix(prefix);
   const step = type ? findStep(type, text(form, 'step')) : null;
-  if (!type || step?.kind !== 'form' || (reference && !isReference(reference))) {
-    redirect(localizedPath('/building-code-services', locale));
-  }
+  if (!type || step?.kind !== 'form' || (reference && !isReference(reference))) notFound();
   const intent = text(form, 'intent') === 'save' ? ('save' as const) : ('next' as const);
   return { user, type, step: step as FormStep, reference: reference || null, intent };
 }
@@ -84,7 +83,7 @@ export const saveStepAction = formAction(
       answers,
       advance: loaded.intent === 'next',
     });
-    if (result.status === 'not_found') redirect(localizedPath('/building-code-services', locale));
+    if (result.status === 'not_found') notFound();
     if (result.status === 'not_editable') redirect(applicationPath(locale, loaded.reference!));
     // The first save queued the email with the reference: send it now, not at the next cron.
     if (result.created) deliverOutboxSoon();
@@ -100,7 +99,7 @@ export const saveStepAction = formAction(
 async function loadReference({ locale }: ActionContext, form: FormData | undefined) {
   const { user } = await requireRegistrationState(locale, ['registered']);
   const reference = text(form, 'reference');
-  if (!isReference(reference)) redirect(localizedPath('/building-code-services', locale));
+  if (!isReference(reference)) notFound();
   return { user, reference };
 }
 
@@ -119,10 +118,12 @@ export const submitApplicationAction = formAction(
   },
   async (_data, { locale, deps, loaded }) => {
     const contact = await getContactDetails(deps.db, loaded.user.id);
+    // The words the resident declared, as the review page showed them, are kept with the submit.
+    const review = await getTranslations({ locale, namespace: 'ApplicationPages.review' });
     const result = await submitApplication(deps, {
       userId: loaded.user.id,
       reference: loaded.reference,
-      declarationAccepted: true,
+      declaration: { text: review('declaration'), locale },
       // The applicant's contact details as they are at submission: the version keeps them.
       applicant: contact ? withoutTime(contact) : undefined,
     });
@@ -136,7 +137,7 @@ export const submitApplicationAction = formAction(
       case 'declaration_missing':
         return { fieldErrors: { declaration: 'ApplicationPages.review.declarationRequired' } };
       case 'not_found':
-        redirect(localizedPath('/building-code-services', locale));
+        notFound();
       case 'ok':
         redirect(`${applicationPath(locale, loaded.reference)}?notice=submitted`);
       case 'not_draft':
@@ -154,6 +155,7 @@ export const deleteDraftAction = buttonAction(
     const { locale, deps } = ctx;
     const { user, reference } = await loadReference(ctx, form);
     const result = await deleteDraft(deps, { userId: user.id, reference });
+    if (result === 'not_found') notFound();
     if (result === 'ok') {
       redirect(
         `${localizedPath('/building-code-services', locale)}?notice=draftDeleted&reference=${reference}`,
@@ -172,6 +174,7 @@ export const requestWithdrawalAction = buttonAction(
     const { locale, deps } = ctx;
     const { user, reference } = await loadReference(ctx, form);
     const result = await requestWithdrawal(deps, { userId: user.id, reference });
+    if (result === 'not_found') notFound();
     redirect(
       result === 'ok'
         ? `${applicationPath(locale, reference)}?notice=withdrawalRequested`

@@ -1,3 +1,4 @@
+import { CAD_FORMAT } from '@/lib/applications/money';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { formSteps, type ApplicationTypeDef, type FieldDef } from '@/lib/applications/catalogue';
 import type { AnswerValue, ApplicationAnswers } from '@/lib/applications/step-schema';
@@ -33,11 +34,7 @@ export async function AnswersSummary({
     if (value === undefined || value === '') return pages('notProvided');
     if (field.kind === 'choice') return t(`fields.${field.key}.options.${value}` as never);
     if (field.kind === 'money' && typeof value === 'number') {
-      return format.number(value / 100, {
-        style: 'currency',
-        currency: 'CAD',
-        currencyDisplay: 'narrowSymbol',
-      });
+      return format.number(value / 100, CAD_FORMAT);
     }
     if (typeof value === 'number') return format.number(value);
     return value;

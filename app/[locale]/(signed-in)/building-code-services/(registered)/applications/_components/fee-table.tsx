@@ -1,3 +1,4 @@
+import { CAD_FORMAT } from '@/lib/applications/money';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Fee } from '@/lib/applications/fees';
 
@@ -6,12 +7,7 @@ export async function FeeTable({ fee }: { fee: Fee | null }) {
   const t = await getTranslations('ApplicationPages.review');
   const lines = await getTranslations('Applications.feeLines');
   const format = await getFormatter();
-  const money = (cents: number) =>
-    format.number(cents / 100, {
-      style: 'currency',
-      currency: 'CAD',
-      currencyDisplay: 'narrowSymbol',
-    });
+  const money = (cents: number) => format.number(cents / 100, CAD_FORMAT);
   return (
     <section aria-labelledby="fee-title" className="mb-8 max-w-2xl">
       <h2 id="fee-title" className="mb-3 text-2xl font-bold text-ottawa-navy">
