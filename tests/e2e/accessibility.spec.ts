@@ -514,10 +514,10 @@ async function tabTo(page: Page, target: { id?: string; text?: string }, back = 
   throw new Error(`Tab never reached ${JSON.stringify(target)}`);
 }
 
-test('keyboard only: create an account, activate it, register for Building Code Services (fr)', async ({
+test('keyboard only: create an account, activate it, register for Building Code Services, submit an application (fr)', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const m = MESSAGES.fr;
   const email = uniqueEmail('keyboard');
   const type = (text: string) => page.keyboard.type(text);
@@ -607,6 +607,50 @@ test('keyboard only: create an account, activate it, register for Building Code 
   await expect(page).toHaveURL(at('/building-code-services', 'fr'));
   await expect(
     page.getByRole('heading', { level: 1, name: m.BuildingHomePage.title }),
+  ).toBeVisible();
+
+  // Then an application, still without a mouse: a report on compliance, from "Commencer une
+  // demande" to its submission. Radios are chosen with Space, the declaration too.
+  const apps = m.ApplicationPages;
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name });
+  await hydrated(page);
+  await tabTo(page, { text: m.BuildingHomePage.start });
+  await page.keyboard.press('Enter');
+  await expect(heading(apps.new.title)).toBeVisible();
+  const report = m.Applications.types.complianceReport.name.toLowerCase();
+  await tabTo(page, { text: apps.new.start.replace('{type}', report) });
+  await page.keyboard.press('Enter');
+  await expect(heading(m.Applications.steps.location.title)).toBeVisible();
+  await hydrated(page);
+  for (const [id, text] of [
+    ['civicNumber', '110'],
+    ['street', 'avenue Laurier Ouest'],
+    ['sitePostalCode', 'K1P 1J1'],
+  ] as const) {
+    await tabTo(page, { id });
+    await type(text);
+  }
+  await tabTo(page, { text: apps.step.next });
+  await page.keyboard.press('Enter');
+  await expect(heading(m.Applications.steps.applicantPurpose.title)).toBeVisible();
+  await hydrated(page);
+  for (const id of ['applicantRole', 'reportPurpose', 'propertyCategory']) {
+    await tabTo(page, { id });
+    await page.keyboard.press('Space');
+    await expect(page.locator(`#${id}`)).toBeChecked();
+  }
+  await tabTo(page, { text: apps.step.next });
+  await page.keyboard.press('Enter');
+  await expect(heading(m.Applications.steps.review.title)).toBeVisible();
+  await hydrated(page);
+  await tabTo(page, { id: 'declaration' });
+  await page.keyboard.press('Space');
+  await expect(page.locator('#declaration')).toBeChecked();
+  await tabTo(page, { text: apps.review.submitAndPay });
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/demandes\/RCO-\d{4}-\d{6}\?notice=submitted$/);
+  await expect(
+    page.getByText(m.Applications.statuses.payment_required, { exact: true }),
   ).toBeVisible();
 });
 

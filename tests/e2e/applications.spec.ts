@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import EMAIL_FR from '../../emails/messages/fr.json';
 import {
   AREA,
   MESSAGES,
@@ -158,6 +159,11 @@ test('Apply (fr): a construction permit saved, resumed after signing in again, c
   ).toBeVisible();
   await expect(page.getByText(m.Applications.events.submit)).toBeVisible();
   await expectAccessible(page);
+  // The submission email: the reference and the fee left to pay, written the French way.
+  const submitted = await waitForMail(email, 3);
+  expect(submitted.subject).toBe(EMAIL_FR.ApplicationSubmitted.subject);
+  expect(submitted.text).toContain(reference!);
+  expect(submitted.text.replace(/\s/g, ' ')).toContain('2 687,50 $');
 
   // "Mes demandes" on the area's home: the reference, its status and that action is required.
   await page.goto(AREA.fr.home);
@@ -176,7 +182,8 @@ test('APP-01, AUTHZ-04: Apply (en): a report on compliance; another resident get
   test.setTimeout(180_000);
   const m = MESSAGES.en;
   const a = m.ApplicationPages;
-  await registeredResident(page, 'en', uniqueEmail('apply-en'));
+  const email = uniqueEmail('apply-en');
+  await registeredResident(page, 'en', email);
   await page.goto(NEW.en);
   await page
     .getByRole('link', {
@@ -184,10 +191,27 @@ test('APP-01, AUTHZ-04: Apply (en): a report on compliance; another resident get
     })
     .click();
   await fillLocation(page, 'en');
-  await next(page, 'en');
-  await expect(page).toHaveURL(/\/step\/2$/);
-  const reference = /applications\/(RCO-\d{4}-\d{6})\/step\/2$/.exec(page.url())?.[1];
+  await page.getByRole('button', { name: a.step.save }).click();
+  await expect(page.getByRole('status')).toHaveText(a.step.saved);
+  const reference = /applications\/(RCO-\d{4}-\d{6})\/step\/1\?saved=1$/.exec(page.url())?.[1];
   expect(reference).toBeTruthy();
+
+  // Signed out, then back through "My applications": the draft resumes with its answers.
+  await page.getByRole('navigation').getByRole('button', { name: m.Layout.nav.logout }).click();
+  await expect(page).toHaveURL(/\/en\/login/);
+  await page.goto(AREA.en.home);
+  await signIn(page, 'en', email);
+  await expect(page).toHaveURL(AREA.en.home);
+  await page
+    .getByRole('row', { name: new RegExp(reference!) })
+    .getByRole('link', { name: reference! })
+    .click();
+  await page.getByRole('link', { name: a.application.continue }).click();
+  await expect(page.getByLabel(field('en', 'street'), { exact: true })).toHaveValue(
+    'avenue Laurier Ouest',
+  );
+  await next(page, 'en');
+  await expect(page).toHaveURL(`${APPLICATIONS.en}/${reference}/step/2`);
   await page.getByLabel(option('en', 'applicantRole', 'agent'), { exact: true }).check();
   await page.getByLabel(option('en', 'reportPurpose', 'sale'), { exact: true }).check();
   await page

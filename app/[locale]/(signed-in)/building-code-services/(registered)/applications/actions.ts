@@ -139,6 +139,8 @@ export const submitApplicationAction = formAction(
       case 'not_found':
         notFound();
       case 'ok':
+        // The submission email is queued with the submit: send it now, not at the next cron.
+        deliverOutboxSoon();
         redirect(`${applicationPath(locale, loaded.reference)}?notice=submitted`);
       case 'not_draft':
         redirect(applicationPath(locale, loaded.reference));
