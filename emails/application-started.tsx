@@ -20,8 +20,9 @@ export default function ApplicationStartedEmail({
 }: ApplicationStartedEmailProps) {
   const t = emailTranslator(locale, 'ApplicationStarted');
   const types = emailTranslator(locale, 'ApplicationTypes');
+  // Inside a sentence, as the type picker does: "Votre demande de permis de construire…".
   const typeName = types.has(typeKey as 'constructionPermit')
-    ? types(typeKey as 'constructionPermit')
+    ? types(typeKey as 'constructionPermit').toLowerCase()
     : typeKey;
   return (
     <EmailLayout heading={t('heading')} locale={locale} title={t('subject')} preview={t('preview')}>
