@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/routing';
 import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
-import { emailTranslator } from './components/messages';
+import { emailTranslator, typeNameInSentence } from './components/messages';
 
 export interface ApplicationStartedEmailProps {
   locale: Locale;
@@ -19,10 +19,7 @@ export default function ApplicationStartedEmail({
   resumeUrl,
 }: ApplicationStartedEmailProps) {
   const t = emailTranslator(locale, 'ApplicationStarted');
-  const types = emailTranslator(locale, 'ApplicationTypes');
-  const typeName = types.has(typeKey as 'constructionPermit')
-    ? types(typeKey as 'constructionPermit')
-    : typeKey;
+  const typeName = typeNameInSentence(locale, typeKey);
   return (
     <EmailLayout heading={t('heading')} locale={locale} title={t('subject')} preview={t('preview')}>
       <Paragraph>{t('intro', { reference, typeName })}</Paragraph>

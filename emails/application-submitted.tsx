@@ -1,7 +1,7 @@
 import { formatCad } from '@/lib/applications/money';
 import type { Locale } from '@/lib/i18n/routing';
 import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
-import { emailTranslator } from './components/messages';
+import { emailTranslator, typeNameInSentence } from './components/messages';
 
 export interface ApplicationSubmittedEmailProps {
   locale: Locale;
@@ -26,10 +26,7 @@ export default function ApplicationSubmittedEmail({
   applicationUrl,
 }: ApplicationSubmittedEmailProps) {
   const t = emailTranslator(locale, 'ApplicationSubmitted');
-  const types = emailTranslator(locale, 'ApplicationTypes');
-  const typeName = types.has(typeKey as 'constructionPermit')
-    ? types(typeKey as 'constructionPermit')
-    : typeKey;
+  const typeName = typeNameInSentence(locale, typeKey);
   return (
     <EmailLayout heading={t('heading')} locale={locale} title={t('subject')} preview={t('preview')}>
       <Paragraph>{t('intro', { reference, typeName })}</Paragraph>

@@ -28,3 +28,13 @@ export function emailTranslator<N extends EmailNamespace>(locale: Locale, namesp
 export function emailMessage(locale: Locale, key: EmailMessageKey): string {
   return createTranslator({ locale, messages: catalogs[locale], onError: fail })(key);
 }
+
+/**
+ * An application type's name as it reads inside a sentence ("Votre demande de permis de
+ * construire…", "Your construction permit application…"), as the type picker writes it.
+ */
+export function typeNameInSentence(locale: Locale, typeKey: string): string {
+  const types = emailTranslator(locale, 'ApplicationTypes');
+  const key = typeKey as keyof EmailMessages['ApplicationTypes'];
+  return types.has(key) ? types(key).toLowerCase() : typeKey;
+}
