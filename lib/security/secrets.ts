@@ -28,7 +28,10 @@ export function authSecrets(env: Env = process.env): string[] {
  * Throws an Error naming the variable when, in production, AUTH_SECRET is missing, has any
  * (comma-separated) value shorter than 32 characters or is the committed development secret, or
  * when PIN_PEPPER is missing, short, the development value or equal to AUTH_SECRET, or when
- * APP_URL is missing or not an absolute http(s) URL. Does nothing outside production.
+ * APP_URL is missing or not an absolute http(s) URL, when CRON_SECRET is missing or short (the
+ * scheduled jobs would never run, or anyone could run them), and when DATABASE_URL is missing on
+ * a serverless host (the embedded database would vanish with each instance). One line each.
+ * Does nothing outside production.
  */
 export function assertProductionSecrets(env: Env = process.env): void {
   if (env.NODE_ENV !== 'production') return;
@@ -69,4 +72,25 @@ export function assertProductionSecrets(env: Env = process.env): void {
   if (values.includes(pepper)) {
     throw new Error('PIN_PEPPER must differ from AUTH_SECRET.');
   }
+
+  const cron = env.CRON_SECRET?.trim() ?? '';
+  if (cron.length < MIN_CRON_SECRET_LENGTH) {
+    throw new Error(
+      `CRON_SECRET is missing or shorter than ${MIN_CRON_SECRET_LENGTH} characters: the scheduled jobs (mail retries, draft expiry) need it.`,
+    );
+  }
+
+  if (isServerlessHost(env) && (env.DATABASE_URL?.trim() ?? '') === '') {
+    throw new Error(
+      'DATABASE_URL is missing: on a serverless host the embedded database would vanish with each instance.',
+    );
+  }
+}
+
+/** Shortest accepted CRON_SECRET: the scheduler's bearer token. */
+export const MIN_CRON_SECRET_LENGTH = 16;
+
+/** Hosts whose instances keep no disk between requests (set by the platform itself). */
+export function isServerlessHost(env: Env = process.env): boolean {
+  return env.VERCEL === '1' || Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
 }

@@ -7,6 +7,7 @@ const prod = {
   AUTH_SECRET: good,
   APP_URL: 'https://monservice.ottawa.ca',
   PIN_PEPPER: 'Qm9uam91ciBsZXMgYW1pcyBkdSBjb2RlIGR1IGLDonRpbWVudA',
+  CRON_SECRET: 'c3VyIGxlIHBvbnQgZCdBdmlnbm9u',
 };
 
 describe('assertProductionSecrets (SEC-01)', () => {
@@ -18,6 +19,23 @@ describe('assertProductionSecrets (SEC-01)', () => {
     expect(() =>
       assertProductionSecrets({ ...prod, APP_URL: 'http://localhost:3000' }),
     ).not.toThrow();
+  });
+
+  it('SEC-01: refuses a missing or short CRON_SECRET, naming it', () => {
+    for (const CRON_SECRET of [undefined, '', '   ', 'x'.repeat(15)]) {
+      expect(() => assertProductionSecrets({ ...prod, CRON_SECRET })).toThrow(/^CRON_SECRET/);
+    }
+  });
+
+  it('SEC-01: refuses the embedded database on a serverless host, where it would vanish', () => {
+    for (const host of [{ VERCEL: '1' }, { AWS_LAMBDA_FUNCTION_NAME: 'portal' }]) {
+      expect(() => assertProductionSecrets({ ...prod, ...host })).toThrow(/^DATABASE_URL/);
+      expect(() =>
+        assertProductionSecrets({ ...prod, ...host, DATABASE_URL: 'postgres://u@db.neon.tech/p' }),
+      ).not.toThrow();
+    }
+    // One server keeps its disk: the embedded database is allowed there.
+    expect(() => assertProductionSecrets(prod)).not.toThrow();
   });
 
   it('SEC-01: refuses a missing, short, development or reused PIN_PEPPER, naming it', () => {
