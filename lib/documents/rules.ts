@@ -74,7 +74,9 @@ function joinCapped(base: string, extension: string): string {
 
 function splitExtension(name: string): { base: string; extension: string } {
   const match = EXTENSION.exec(name);
-  return match ? { base: match[1], extension: match[2] } : { base: name, extension: '' };
+  return match
+    ? { base: match[1] ?? '', extension: match[2] ?? '' }
+    : { base: name, extension: '' };
 }
 
 /**
