@@ -68,7 +68,7 @@ if (!clamdPath)
   );
 
 describe.runIf(!clamdPath && process.env.REQUIRE_CLAMD === '1')('REQUIRE_CLAMD=1', () => {
-  it('DOC-02: needs clamd installed to test the ClamAV path', () => {
+  it('finds clamd, as REQUIRE_CLAMD=1 demands', () => {
     expect.fail('REQUIRE_CLAMD=1 but no clamd was found on PATH, /usr/sbin or CLAMD_BIN');
   });
 });
