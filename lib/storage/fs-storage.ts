@@ -159,7 +159,9 @@ export class FsStorage implements Storage {
       if (isMissing(error)) return;
       throw error;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // The order S3 lists in: by whole key, where a folder's name is followed by "/".
+    const sortName = (entry: Dirent) => (entry.isDirectory() ? `${entry.name}/` : entry.name);
+    entries.sort((a, b) => (sortName(a) < sortName(b) ? -1 : sortName(a) > sortName(b) ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const key = `${folder}${entry.name}`;

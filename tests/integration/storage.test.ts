@@ -92,13 +92,21 @@ describe('the fs storage driver', () => {
   });
 
   it('lists objects by prefix, in key order, never the writes in progress', async () => {
-    for (const key of ['apps/b/2', 'apps/a/1', 'apps/a/3', 'apps/ab/4', 'other/5'])
+    for (const key of ['apps/b/2', 'apps/a/1', 'apps/a/3', 'apps/ab/4', 'other/5', 'apps/a-z'])
       await storage.put(key, Readable.from([Buffer.from(key)]), pdf);
     await writeFile(path.join(root, '.tmp', 'interrupted.part'), 'partial');
     const keys = async (prefix: string) => (await listAll(prefix)).map((o) => o.key);
-    expect(await keys('')).toEqual(['apps/a/1', 'apps/a/3', 'apps/ab/4', 'apps/b/2', 'other/5']);
+    // "-" sorts before "/": S3's order of whole keys.
+    expect(await keys('')).toEqual([
+      'apps/a-z',
+      'apps/a/1',
+      'apps/a/3',
+      'apps/ab/4',
+      'apps/b/2',
+      'other/5',
+    ]);
     expect(await keys('apps/a/')).toEqual(['apps/a/1', 'apps/a/3']);
-    expect(await keys('apps/a')).toEqual(['apps/a/1', 'apps/a/3', 'apps/ab/4']);
+    expect(await keys('apps/a')).toEqual(['apps/a-z', 'apps/a/1', 'apps/a/3', 'apps/ab/4']);
     expect(await keys('apps/a/3')).toEqual(['apps/a/3']);
     expect(await keys('nothing/')).toEqual([]);
     const [first] = await listAll('apps/a/1');

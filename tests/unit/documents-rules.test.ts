@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { detectDocumentType, SIGNATURE_BYTES } from '@/lib/documents/file-signature';
 import { readHead } from '@/lib/documents/read-head';
+import { documentStorageKey, parseDocumentStorageKey } from '@/lib/documents/storage-key';
+import { assertValidKey } from '@/lib/storage/storage';
 import {
   checkFileCount,
   checkFileSize,
@@ -290,4 +293,28 @@ describe('Documents.errors messages', () => {
       expect(texts[REFUSAL_REASONS.indexOf('too_many')]).toContain('50');
     });
   }
+});
+
+describe('documentStorageKey', () => {
+  const applicationId = '0192f1aa-7c1e-7b3e-9a55-2b7b3c4d5e6f';
+  const documentId = randomUUID();
+
+  it('DOC-01: stores a document under generated ids only, never its name', () => {
+    const key = documentStorageKey(applicationId, documentId);
+    expect(key).toBe(`applications/${applicationId}/${documentId}`);
+    expect(() => assertValidKey(key)).not.toThrow();
+    expect(parseDocumentStorageKey(key)).toEqual({ applicationId, documentId });
+    for (const bad of ['plan.pdf', '../x', '', applicationId.toUpperCase()])
+      expect(() => documentStorageKey(applicationId, bad)).toThrow(/not a generated id/);
+  });
+
+  it('reads back only the keys it makes', () => {
+    for (const key of [
+      `applications/${applicationId}`,
+      `applications/${applicationId}/${documentId}/x`,
+      `other/${applicationId}/${documentId}`,
+      `applications/${applicationId}/plan.pdf`,
+    ])
+      expect(parseDocumentStorageKey(key)).toBeNull();
+  });
 });
