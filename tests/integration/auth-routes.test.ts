@@ -1,16 +1,22 @@
 import { eq } from 'drizzle-orm';
-import { decode, encode, type JWT } from 'next-auth/jwt';
+import { decode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
-import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import { IDLE_TIMEOUT_SECONDS } from '@/lib/auth/session-policy';
 import { users } from '@/lib/db/schema';
 import type { FormState } from '@/lib/forms/form-state';
 import { authSecrets } from '@/lib/security/secrets';
-import fr from '@/messages/fr.json';
 import { GOOD_PASSWORD, latestActivationToken, register, testDeps } from '../helpers/accounts';
 import { createTestDb, fakeClock, type TestDb } from '../helpers/db';
+import {
+  cookieHeader,
+  request,
+  resetRequest,
+  sessionCookieFor,
+  setCookie,
+  signInAs,
+} from '../helpers/next-request';
 import { activeUser } from '../helpers/registration';
 
 /**
@@ -18,29 +24,11 @@ import { activeUser } from '../helpers/registration';
  * the portal's sign-in, activation and sign-out actions, on PGlite. The server actions' request
  * is a set of headers and a cookie jar; the routes get real requests.
  */
-const request = vi.hoisted(() => ({
-  headers: new Headers(),
-  cookies: new Map<string, string>(),
-}));
-
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) =>
-      request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined,
-    set: (name: string, value: string, options?: { maxAge?: number; expires?: Date }) => {
-      const gone = options?.maxAge === 0 || (options?.expires && +options.expires <= Date.now());
-      if (gone || value === '') request.cookies.delete(name);
-      else request.cookies.set(name, value);
-    },
-    delete: (name: string) => void request.cookies.delete(name),
-  }),
-}));
-vi.mock('next-intl/server', () => ({
-  getLocale: async () => 'fr',
-  getTranslations: async ({ namespace }: { namespace: string }) =>
-    createTranslator({ locale: 'fr', messages: fr, namespace: namespace as never }),
-}));
+vi.mock('next/headers', async () => (await import('../helpers/next-request')).nextHeadersMock);
+vi.mock(
+  'next-intl/server',
+  async () => (await import('../helpers/next-request')).nextIntlServerMock,
+);
 
 const { GET, POST } = await import('@/app/api/auth/[...nextauth]/route');
 const { logoutAction } = await import('@/app/[locale]/(signed-in)/logout-action');
@@ -65,30 +53,10 @@ afterAll(async () => {
 let ip = 0;
 beforeEach(() => {
   ip += 1;
-  request.cookies.clear();
-  request.headers = new Headers({
-    host: 'portal.test',
-    origin: 'https://portal.test',
-    'sec-fetch-site': 'same-origin',
-    'x-forwarded-for': `198.51.100.${ip}`,
-  });
+  resetRequest({ ip: `198.51.100.${ip}` });
 });
 
 const now = () => Math.floor(Date.now() / 1000);
-
-/** A session cookie as Auth.js mints it, with the claims given (the current session version). */
-async function sessionCookie(userId: string, claims: Partial<JWT> = {}): Promise<string> {
-  const [user] = await t.db
-    .select({ sv: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, userId));
-  return encode({
-    token: { sub: userId, sv: user!.sv, authTime: now(), seen: now(), ...claims },
-    secret: authSecrets()[0]!,
-    salt: SESSION_COOKIE,
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
-}
 
 async function sessionVersion(userId: string): Promise<number> {
   const [user] = await t.db
@@ -159,7 +127,7 @@ async function redirectOf(answer: Promise<unknown>): Promise<string> {
 describe('POST /api/auth/signout', () => {
   it('SES-04: signing out through Auth.js’s route revokes the session: the saved cookie is refused after', async () => {
     const userId = await activeUser(testDeps(t.db), 'route-signout@example.ca');
-    const saved = await sessionCookie(userId);
+    const saved = await sessionCookieFor(t.db, userId);
     // Control: the session is live before.
     expect((await sessionAnswer(saved)).body).not.toBeNull();
     const before = await sessionVersion(userId);
@@ -173,7 +141,7 @@ describe('POST /api/auth/signout', () => {
     expect(setsSessionCookie(forged)).toEqual([]);
     // A stale (idle) cookie of the same account revokes nothing: it cannot end the live session.
     const { csrfToken, cookie } = await csrf();
-    const idle = await sessionCookie(userId, { seen: now() - IDLE_TIMEOUT_SECONDS - 1 });
+    const idle = await sessionCookieFor(t.db, userId, { seen: now() - IDLE_TIMEOUT_SECONDS - 1 });
     await call('POST', 'signout', {
       cookie: `${cookie}; ${SESSION_COOKIE}=${idle}`,
       form: { csrfToken, callbackUrl: '/fr/connexion' },
@@ -197,11 +165,11 @@ describe('GET/POST /api/auth/session', () => {
   it('SES-05: answers null for a revoked, idle, expired or disabled session, as the data-access layer refuses it', async () => {
     const userId = await activeUser(testDeps(t.db), 'session-endpoint@example.ca');
     // Control: a fresh session is answered.
-    const fresh = await sessionCookie(userId);
+    const fresh = await sessionCookieFor(t.db, userId);
     expect((await sessionAnswer(fresh)).body).toMatchObject({ user: { id: userId } });
 
-    const idle = await sessionCookie(userId, { seen: now() - IDLE_TIMEOUT_SECONDS - 1 });
-    const expired = await sessionCookie(userId, {
+    const idle = await sessionCookieFor(t.db, userId, { seen: now() - IDLE_TIMEOUT_SECONDS - 1 });
+    const expired = await sessionCookieFor(t.db, userId, {
       authTime: now() - SESSION_MAX_AGE_SECONDS - 1,
       seen: now() - 60,
     });
@@ -221,7 +189,7 @@ describe('GET/POST /api/auth/session', () => {
     for (const method of ['GET', 'POST'] as const) {
       expect((await sessionAnswer(fresh, method)).body, method).toBeNull();
     }
-    const current = await sessionCookie(userId);
+    const current = await sessionCookieFor(t.db, userId);
     expect((await sessionAnswer(current)).body).not.toBeNull();
     await t.db.update(users).set({ status: 'pending' }).where(eq(users.id, userId));
     expect((await sessionAnswer(current)).body).toBeNull();
@@ -230,7 +198,7 @@ describe('GET/POST /api/auth/session', () => {
   it('SES-05: polling it never re-issues the cookie nor moves the absolute end (sign-in + 12 h)', async () => {
     const userId = await activeUser(testDeps(t.db), 'session-end@example.ca');
     const authTime = now() - 11 * 60 * 60;
-    const cookie = await sessionCookie(userId, { authTime, seen: now() - 60 });
+    const cookie = await sessionCookieFor(t.db, userId, { authTime, seen: now() - 60 });
     const end = new Date((authTime + SESSION_MAX_AGE_SECONDS) * 1000).toISOString();
     for (const method of ['GET', 'POST', 'GET'] as const) {
       const { response, body } = await sessionAnswer(cookie, method);
@@ -289,7 +257,7 @@ describe('the pending-email cookie', () => {
     const email = 'pending-activation@example.ca';
     await register(testDeps(t.db, fakeClock(new Date())), email);
     const token = await latestActivationToken(t.db, email);
-    request.cookies.set(PENDING_EMAIL_COOKIE, email);
+    setCookie(PENDING_EMAIL_COOKIE, email);
     const to = await redirectOf(
       activateAction(initial(), form({ token, password: GOOD_PASSWORD })),
     );
@@ -300,13 +268,10 @@ describe('the pending-email cookie', () => {
 
   it('PRIV-04: goes on sign-out, through the portal’s action and through Auth.js’s route', async () => {
     const userId = await activeUser(testDeps(t.db), 'pending-signout@example.ca');
-    request.cookies.set(SESSION_COOKIE, await sessionCookie(userId));
-    request.cookies.set(PENDING_EMAIL_COOKIE, 'someone.else@example.ca');
+    await signInAs(t.db, userId);
+    setCookie(PENDING_EMAIL_COOKIE, 'someone.else@example.ca');
     // Auth.js reads the cookies from the request's headers.
-    request.headers.set(
-      'cookie',
-      [...request.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-    );
+    request.headers.set('cookie', cookieHeader());
     const before = await sessionVersion(userId);
     const to = await redirectOf(logoutAction(form({})));
     expect(to).toBe('https://portal.test/fr/connexion?notice=signedOut');
@@ -315,10 +280,10 @@ describe('the pending-email cookie', () => {
     // The action revokes too (SES-04), once.
     expect(await sessionVersion(userId)).toBe(before + 1);
 
-    request.cookies.set(PENDING_EMAIL_COOKIE, 'someone.else@example.ca');
+    setCookie(PENDING_EMAIL_COOKIE, 'someone.else@example.ca');
     const { csrfToken, cookie } = await csrf();
     await call('POST', 'signout', {
-      cookie: `${cookie}; ${SESSION_COOKIE}=${await sessionCookie(userId)}`,
+      cookie: `${cookie}; ${SESSION_COOKIE}=${await sessionCookieFor(t.db, userId)}`,
       form: { csrfToken, callbackUrl: '/fr/connexion' },
     });
     expect(request.cookies.has(PENDING_EMAIL_COOKIE)).toBe(false);
@@ -326,7 +291,7 @@ describe('the pending-email cookie', () => {
 
   it('PRIV-04: goes when someone else signs in on the same browser', async () => {
     await activeUser(testDeps(t.db), 'pending-next-person@example.ca');
-    request.cookies.set(PENDING_EMAIL_COOKIE, 'first.person@example.ca');
+    setCookie(PENDING_EMAIL_COOKIE, 'first.person@example.ca');
     const to = await redirectOf(
       loginAction(
         initial(),

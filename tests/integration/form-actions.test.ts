@@ -1,9 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
-import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import { applicationPath } from '@/lib/applications/paths';
 import { applications, users } from '@/lib/db/schema';
 import type { FormState } from '@/lib/forms/form-state';
@@ -12,37 +9,23 @@ import { clientRecordRowSchema } from '@/lib/clients/import-client-records';
 import { localizedPath } from '@/lib/i18n/navigation';
 import { PROFILE_FIELDS, profileSchema } from '@/lib/registration/profile-schema';
 import { ClientIpUnavailable } from '@/lib/security/client-ip';
-import { authSecrets } from '@/lib/security/secrets';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { GOOD_PASSWORD, outbox, testDeps } from '../helpers/accounts';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { fillPermit } from '../helpers/applications';
+import { request, resetRequest, signInAs } from '../helpers/next-request';
 import { PROFILE, activeUser, consentedUser, registeredUser } from '../helpers/registration';
 
 /**
  * The server actions themselves, called as Next.js calls them (previous state, FormData), through
  * the one wrapper, on PGlite: the request is a set of headers and a cookie jar, the rest is real.
  */
-const request = vi.hoisted(() => ({
-  headers: new Headers(),
-  cookies: new Map<string, string>(),
-}));
-
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) =>
-      request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined,
-    set: (name: string, value: string) => void request.cookies.set(name, value),
-    delete: (name: string) => void request.cookies.delete(name),
-  }),
-}));
-vi.mock('next-intl/server', () => ({
-  getLocale: async () => 'fr',
-  getTranslations: async ({ namespace }: { namespace: string }) =>
-    createTranslator({ locale: 'fr', messages: fr, namespace: namespace as never }),
-}));
+vi.mock('next/headers', async () => (await import('../helpers/next-request')).nextHeadersMock);
+vi.mock(
+  'next-intl/server',
+  async () => (await import('../helpers/next-request')).nextIntlServerMock,
+);
 
 const { createAccountAction } = await import('@/app/[locale]/(public)/create-account/actions');
 const { forgotPasswordAction } = await import('@/app/[locale]/(public)/forgot-password/actions');
@@ -73,14 +56,7 @@ afterAll(async () => {
 let ip = 0;
 beforeEach(() => {
   ip += 1;
-  request.cookies.clear();
-  request.headers = new Headers({
-    host: 'portal.test',
-    origin: 'https://portal.test',
-    'sec-fetch-site': 'same-origin',
-    // The connection's address, as Next.js writes it (no TRUSTED_IP_HEADER outside production).
-    'x-forwarded-for': `198.51.100.${ip}`,
-  });
+  resetRequest({ ip: `198.51.100.${ip}` });
 });
 
 function form(fields: Record<string, string>): FormData {
@@ -102,21 +78,6 @@ async function redirectOf(answer: Promise<unknown>): Promise<string> {
     if (!digest.startsWith('NEXT_REDIRECT')) throw error;
     return decodeURIComponent(digest.split(';')[2] ?? '');
   }
-}
-
-async function signIn(userId: string) {
-  const now = Math.floor(Date.now() / 1000);
-  const [user] = await t.db
-    .select({ sv: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, userId));
-  const cookie = await encode({
-    token: { sub: userId, sv: user!.sv, authTime: now, seen: now },
-    secret: authSecrets()[0]!,
-    salt: SESSION_COOKIE,
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
-  request.cookies.set(SESSION_COOKIE, cookie);
 }
 
 const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
@@ -213,7 +174,7 @@ describe('the form-action wrapper', () => {
 
   it('VAL-01: an unknown language is a field error; a known one is saved for the signed-in person', async () => {
     const userId = await activeUser(testDeps(t.db), 'langue@example.ca');
-    await signIn(userId);
+    await signInAs(t.db, userId);
     const wrong = await setLanguageAction(initial(), form({ language: 'de' }));
     expect(wrong.fieldErrors).toEqual({ language: 'SettingsLanguagePage.errors.required' });
     const to = await redirectOf(setLanguageAction(initial(), form({ language: 'en' })));
@@ -227,7 +188,7 @@ describe('the form-action wrapper', () => {
 
   it('maps a domain refusal to the field it concerns: a wrong current password', async () => {
     const userId = await activeUser(testDeps(t.db), 'courriel@example.ca');
-    await signIn(userId);
+    await signInAs(t.db, userId);
     const state = await requestEmailChangeAction(
       initial(),
       form({
@@ -248,7 +209,7 @@ describe('the form-action wrapper', () => {
   it('AUTHZ-04: reads only the fields its schema names; a userId sent along is never looked at', async () => {
     const userId = await activeUser(testDeps(t.db), 'consent@example.ca');
     const other = await activeUser(testDeps(t.db), 'autre.personne@example.ca');
-    await signIn(userId);
+    await signInAs(t.db, userId);
     const without = await consentAction(initial(), form({ ...PROFILE, userId: other }));
     expect(without.fieldErrors).toEqual({ consent: 'RegisterPage.consentErrors.required' });
     expect(without.values).not.toHaveProperty('userId');
@@ -266,7 +227,7 @@ describe('the submit action', () => {
     const userId = await registeredUser(deps, 'montant@example.ca');
     const other = await activeUser(deps, 'autre.montant@example.ca');
     const reference = await fillPermit(deps, userId);
-    await signIn(userId);
+    await signInAs(t.db, userId);
     const to = await redirectOf(
       submitApplicationAction(
         initial(),
@@ -303,7 +264,7 @@ describe('the submit action', () => {
       .select()
       .from(applications)
       .where(eq(applications.reference, reference));
-    await signIn(intruder);
+    await signInAs(t.db, intruder);
     for (const target of [reference, 'CON-2026-999999']) {
       const save = form({
         reference: target,
@@ -375,7 +336,7 @@ describe('confusable text (VAL-01, REG-03)', () => {
       expect(forgot.fieldErrors.email, email).toBe('Fields.email.errors.characters');
       const resend = await resendActivationAction(initial(), form({ email }));
       expect(resend.fieldErrors.email, email).toBe('Fields.email.errors.characters');
-      await signIn(userId);
+      await signInAs(t.db, userId);
       const changed = await requestEmailChangeAction(
         initial(),
         form({ newEmail: email, newEmailConfirm: email, currentPassword: GOOD_PASSWORD }),
@@ -420,7 +381,7 @@ describe('confusable text (VAL-01, REG-03)', () => {
 
     // Through the forms that carry the profile: consent, then contact details.
     const consenting = await activeUser(testDeps(t.db), 'bidi.consent@example.ca');
-    await signIn(consenting);
+    await signInAs(t.db, consenting);
     const consent = await consentAction(
       initial(),
       form({
@@ -435,7 +396,7 @@ describe('confusable text (VAL-01, REG-03)', () => {
       city: 'Profile.city.errors.invalid',
     });
     const registered = await consentedUser(testDeps(t.db), 'bidi.details@example.ca');
-    await signIn(registered);
+    await signInAs(t.db, registered);
     const details = await saveContactDetailsAction(
       initial(),
       form({ ...PROFILE, lastName: '\u2067Tremblay\u2069', address1: '110\u2029Laurier' }),

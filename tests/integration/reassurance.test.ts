@@ -1,47 +1,29 @@
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encode } from 'next-auth/jwt';
-import { eq } from 'drizzle-orm';
-import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import { changePasswordSchema } from '@/lib/accounts/schemas';
 import { issueClientPin } from '@/lib/clients/issue-client-pin';
 import { linkClientRecord } from '@/lib/clients/link-client-record';
 import { linkedRecordHint, pinTriesLeft } from '@/lib/clients/record-hint';
-import { pinLockouts, users } from '@/lib/db/schema';
+import { pinLockouts } from '@/lib/db/schema';
 import type { FormState } from '@/lib/forms/form-state';
 import { localizedPath } from '@/lib/i18n/navigation';
-import { authSecrets } from '@/lib/security/secrets';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { activeUser, consentedUser } from '../helpers/registration';
 import { nextIp, testDeps } from '../helpers/accounts';
 import { createTestDb, type TestDb } from '../helpers/db';
+import { cookieValue, request, resetRequest, signInAs } from '../helpers/next-request';
 
 /**
  * Issue 15, items 10 and 11, on the server: the tries left before the PIN lock, the masked
  * record detail after linking, the reset address remembered for "check your email", and the
  * new-password errors of "Changer le mot de passe". Actions are called as Next.js calls them.
  */
-const request = vi.hoisted(() => ({
-  headers: new Headers(),
-  cookies: new Map<string, { value: string; options: Record<string, unknown> }>(),
-}));
-
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) =>
-      request.cookies.has(name) ? { name, value: request.cookies.get(name)!.value } : undefined,
-    set: (name: string, value: string, options: Record<string, unknown> = {}) =>
-      void request.cookies.set(name, { value, options }),
-    delete: (name: string) => void request.cookies.delete(name),
-  }),
-}));
-vi.mock('next-intl/server', () => ({
-  getLocale: async () => 'fr',
-  getTranslations: async ({ namespace }: { namespace: string }) =>
-    createTranslator({ locale: 'fr', messages: fr, namespace: namespace as never }),
-}));
+vi.mock('next/headers', async () => (await import('../helpers/next-request')).nextHeadersMock);
+vi.mock(
+  'next-intl/server',
+  async () => (await import('../helpers/next-request')).nextIntlServerMock,
+);
 
 const { forgotPasswordAction } = await import('@/app/[locale]/(public)/forgot-password/actions');
 const { linkPinAction } =
@@ -62,13 +44,7 @@ afterAll(async () => {
 let ip = 0;
 beforeEach(() => {
   ip += 1;
-  request.cookies.clear();
-  request.headers = new Headers({
-    host: 'portal.test',
-    origin: 'https://portal.test',
-    'sec-fetch-site': 'same-origin',
-    'x-forwarded-for': `198.51.100.${ip}`,
-  });
+  resetRequest({ ip: `198.51.100.${ip}` });
 });
 
 function form(fields: Record<string, string>): FormData {
@@ -88,21 +64,6 @@ async function redirectOf(answer: Promise<unknown>): Promise<string> {
   }
 }
 
-async function signIn(userId: string) {
-  const now = Math.floor(Date.now() / 1000);
-  const [user] = await t.db
-    .select({ sv: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, userId));
-  const cookie = await encode({
-    token: { sub: userId, sv: user!.sv, authTime: now, seen: now },
-    secret: authSecrets()[0]!,
-    salt: SESSION_COOKIE,
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
-  request.cookies.set(SESSION_COOKIE, { value: cookie, options: {} });
-}
-
 const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
 const translate = (locale: 'fr' | 'en', state: FormState) =>
   createTranslator({ locale, messages: locale === 'fr' ? fr : en })(
@@ -113,7 +74,7 @@ const translate = (locale: 'fr' | 'en', state: FormState) =>
 describe('"Lier avec un code NIP": the tries left before linking locks (PIN-02)', () => {
   it('PIN-02: a wrong PIN says how many tries remain once 5 or fewer do, in both languages', async () => {
     const userId = await consentedUser(testDeps(t.db), 'essais@example.ca');
-    await signIn(userId);
+    await signInAs(t.db, userId);
     for (let i = 1; i <= 4; i++) {
       const state = await linkPinAction(initial(), form({ pin: `ZZZZ-ZZZ${i}` }));
       expect(state.fieldErrors).toEqual({ pin: 'Pin.errors.invalid' });
@@ -133,7 +94,7 @@ describe('"Lier avec un code NIP": the tries left before linking locks (PIN-02)'
       .insert(pinLockouts)
       .values({ userId, consecutiveFailures: 7, updatedAt: new Date() });
     expect(await pinTriesLeft(t.db, userId)).toBe(3);
-    await signIn(userId);
+    await signInAs(t.db, userId);
     const state = await linkPinAction(initial(), form({ pin: 'ZZZZ-ZZZ8' }));
     expect(state.messageValues).toEqual({ remaining: 2 });
     expect(translate('fr', state)).toContain('Il vous reste 2 essais');
@@ -189,7 +150,7 @@ describe('"Mot de passe oublié": the address on "check your email"', () => {
 
   it('PRIV-04: remembers it for an unknown address too (the same answer for every address)', async () => {
     await redirectOf(forgotPasswordAction(initial(), form({ email: 'inconnu@example.ca' })));
-    expect(request.cookies.get('monso.reset-email')?.value).toBe('inconnu@example.ca');
+    expect(cookieValue('monso.reset-email')).toBe('inconnu@example.ca');
   });
 });
 
