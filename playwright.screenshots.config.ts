@@ -16,6 +16,8 @@ import { CHROMIUM_LAUNCH } from './tests/e2e/support/chromium';
 // Read by tests/e2e/support/fixtures.ts as it loads, in the workers too (they inherit this env).
 process.env.E2E_PORT ??= '3300';
 process.env.E2E_MAIL_DIR ??= path.resolve('test-results/screenshots-mail');
+// The PINs the server issues: the pages that link a client record read them from here too.
+process.env.E2E_PIN_FILE ??= path.resolve('test-results/screenshots-pins.csv');
 process.env.SCREENSHOTS_OUT = path.resolve(
   process.env.INIT_CWD ?? process.cwd(),
   process.env.SCREENSHOTS_OUT ?? 'screenshots',
@@ -59,7 +61,7 @@ export default defineConfig({
       E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
       // server.ts empties the folder above the database's: a folder of its own.
       E2E_PGLITE_DIR: path.resolve('.data/screenshots/pglite'),
-      E2E_PIN_FILE: path.resolve('test-results/screenshots-pins.csv'),
+      E2E_PIN_FILE: process.env.E2E_PIN_FILE,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },
