@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   assertValidKey,
   assertValidPrefix,
+  closed,
   StorageKeyError,
   StorageSizeError,
   toNodeReadable,
@@ -84,18 +85,16 @@ export class FsStorage implements Storage {
     const temporary = path.join(temporaryDir, `${randomUUID()}.part`);
     const limit = Math.min(options.maxBytes ?? Infinity, options.size ?? Infinity);
     const { counter, received } = byteCounter(limit);
+    const sink = createWriteStream(temporary, { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(
-        toNodeReadable(body),
-        counter,
-        createWriteStream(temporary, { flags: 'wx', mode: 0o600 }),
-      );
+      await pipeline(toNodeReadable(body), counter, sink);
       if (options.size !== undefined && received() !== options.size)
         throw new StorageSizeError('size_mismatch', received());
       await sync(temporary);
       await rename(temporary, target);
       await sync(path.dirname(target));
     } catch (error) {
+      await closed(sink);
       await rm(temporary, { force: true });
       throw error;
     }

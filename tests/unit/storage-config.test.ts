@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { StorageConfigError, storageConfigFromEnv, type Env } from '@/lib/storage/config';
 import { FsStorage } from '@/lib/storage/fs-storage';
 import { storageFromEnv } from '@/lib/storage/from-env';
+import { S3Storage } from '@/lib/storage/s3-storage';
 
 const cwd = '/srv/portal';
 const s3 = {
@@ -108,10 +109,17 @@ describe('storageFromEnv', () => {
     expect(storage.presignedPost).toBeUndefined();
   });
 
-  it('refuses s3 clearly rather than falling back to the local disk', () => {
-    expect(() => storageFromEnv({ STORAGE_DRIVER: 's3' })).toThrow(/missing: S3_BUCKET/);
-    expect(() => storageFromEnv(s3)).toThrow(
-      /^STORAGE_DRIVER=s3 is not available in this build .*@aws-sdk\/client-s3/,
+  it('gives the s3 driver for STORAGE_DRIVER=s3, with its presigned POST', () => {
+    const storage = storageFromEnv(s3);
+    expect(storage).toBeInstanceOf(S3Storage);
+    expect((storage as S3Storage).bucket).toBe('ottawa-permits');
+    expect(storage.presignedPost).toBeTypeOf('function');
+  });
+
+  it('refuses an incomplete s3 setting rather than falling back to the local disk', () => {
+    expect(() => storageFromEnv({ STORAGE_DRIVER: 's3' })).toThrow(StorageConfigError);
+    expect(() => storageFromEnv({ ...s3, S3_ACCESS_KEY_ID: '' })).toThrow(
+      /missing: S3_ACCESS_KEY_ID$/,
     );
   });
 });
