@@ -263,7 +263,7 @@ export async function seedOtherApplications(
          ((5 + (t.g * 31) % 600) * 100000)::bigint as value_cents,
          -- A draft has saved the steps before the one it resumes at (at least one); others all.
          case when t.status = 'draft'
-           then 1 + floor(t.r_step * ((select max(ord) from bench_steps b where b.prefix = t.prefix) - 1))::int
+           then 2 + floor(t.r_step * ((select max(ord) from bench_steps b where b.prefix = t.prefix) - 1))::int
            else (select max(ord) from bench_steps b where b.prefix = t.prefix) end as resume_ord
        from t join bench_residents r on r.n = 1 + t.g % ${residents}`,
     );
@@ -275,7 +275,8 @@ export async function seedOtherApplications(
       `update bench_apps set
          last_saved_at = case when status = 'draft'
            then created_at + (${now} - created_at) * ((h % 100) / 100.0)
-           else created_at + interval '1 hour' * (1 + h % 72) end,
+           -- Submitted a few hours to three days after it was started, and a day ago at the latest.
+           else least(${now} - interval '1 day', created_at + interval '1 hour' * (1 + h % 72)) end,
          fee_cents = case when status = 'draft' then null
            when prefix = 'CON' then greatest(9800, round(value_cents * 1075 / 100000.0))::int
            when (h / 23) % 4 = 3 then 67900 else 26500 end`,
@@ -319,16 +320,22 @@ export async function seedOtherApplications(
     // submission to the last change of status.
     await run(
       `insert into application_events (application_id, type, from_status, to_status, actor_role, actor_id, occurred_at, detail)
-       select a.id, 'create', null, 'draft', 'resident', a.user_id, a.created_at, null
-       from bench_apps a
-       union all
-       select a.id, p.type, p.from_status, p.to_status, p.actor,
-         case when p.actor = 'resident' then a.user_id end,
-         case when p.length = 1 then a.submitted_at
-           else a.submitted_at + (a.status_changed_at - a.submitted_at) * ((p.ord - 1)::float / (p.length - 1)) end,
-         case when p.type = 'submit' then jsonb_build_object('version', 1, 'feeCents', a.fee_cents) end
-       from bench_apps a join bench_path p on p.status = a.status
-       order by 1, 7`,
+       select application_id, type, from_status, to_status, actor_role, actor_id, occurred_at, detail
+       from (
+         select a.id as application_id, 0 as ord, 'create' as type, null as from_status,
+           'draft' as to_status, 'resident' as actor_role, a.user_id as actor_id,
+           a.created_at as occurred_at, null::jsonb as detail
+         from bench_apps a
+         union all
+         select a.id, p.ord, p.type, p.from_status, p.to_status, p.actor,
+           case when p.actor = 'resident' then a.user_id end,
+           case when p.length = 1 then a.submitted_at
+             else a.submitted_at + (a.status_changed_at - a.submitted_at) * ((p.ord - 1)::float / (p.length - 1)) end,
+           case when p.type = 'submit' then jsonb_build_object('version', 1, 'feeCents', a.fee_cents) end
+         from bench_apps a join bench_path p on p.status = a.status
+       ) timeline
+       -- seq (bigserial) follows the insert's order: each timeline in its order.
+       order by application_id, ord`,
     );
     await run(
       `insert into application_counters (prefix, year, last)
