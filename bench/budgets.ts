@@ -53,6 +53,35 @@ function ratioAtEach(
   };
 }
 
+/**
+ * The scenario's time per request over the reference scenario's on the same server (reference
+ * req/s ÷ the scenario's), at each connection count; passes when all are ≤ max. The CPU-time
+ * ratio (the scenario's CPU ms per request ÷ the reference's) follows as the cross-check.
+ */
+function timeRatioAtEach(
+  server: ServerResult,
+  key: string,
+  referenceKey: string,
+  max: number,
+): BudgetValue {
+  const reference = loads(server, referenceKey);
+  const parts = loads(server, key).map((l) => {
+    const ref = reference.find((r) => r.connections === l.connections);
+    return {
+      c: l.connections,
+      ratio: (ref?.rps ?? NaN) / l.rps,
+      cpuRatio: l.cpuMsPerReq / (ref?.cpuMsPerReq ?? NaN),
+    };
+  });
+  if (parts.length === 0 || parts.some((p) => !Number.isFinite(p.ratio))) return NA;
+  return {
+    text:
+      parts.map((p) => `${p.ratio.toFixed(2)} × (${p.c} conn.)`).join(', ') +
+      `; by CPU time ${parts.map((p) => `${p.cpuRatio.toFixed(2)} ×`).join(', ')}`,
+    pass: parts.every((p) => p.ratio <= max),
+  };
+}
+
 export function evaluateBudgets(
   baseline: ServerResult,
   portals: ServerResult[],
@@ -84,6 +113,16 @@ export function evaluateBudgets(
         const sql = p.scenarios.find((s) => s.key === 'dashboard-get')?.sql;
         return sql ? { text: sql.perRequest.toFixed(2), pass: sql.perRequest <= 2 } : NA;
       },
+    },
+    {
+      budget: 'GET Building Code Services home ("Mes demandes")',
+      target: '≤ 1.3 × the dashboard’s time per request',
+      value: (p) => timeRatioAtEach(p, 'building-home-get', 'dashboard-get', 1.3),
+    },
+    {
+      budget: 'GET an application',
+      target: '≤ 1.3 × the dashboard’s time per request',
+      value: (p) => timeRatioAtEach(p, 'application-get', 'dashboard-get', 1.3),
     },
     {
       budget: 'POST login, no JavaScript',

@@ -28,6 +28,11 @@ export const BENCH_PASSWORD = 'violet tambour quinze nuages';
 /** Accounts the sign-in scenarios rotate through (successes never lock an account). */
 export const LOGIN_USERS = 20;
 
+/** Applications of other residents the database holds during a full run (issue 16). */
+export const OTHER_APPLICATIONS = 100_000;
+/** The smoke run's: enough for the plans the full run's use, quick to insert in CI. */
+export const SMOKE_OTHER_APPLICATIONS = 5_000;
+
 export interface Mode {
   smoke: boolean;
   /** Concurrent connections, one load run per value. */
@@ -42,6 +47,8 @@ export interface Mode {
   coldStarts: number;
   /** Seconds of each argon2id measurement. */
   argon2S: number;
+  /** Applications of other residents seeded into the portal's database. */
+  otherApplications: number;
 }
 
 export function modeFor(smoke: boolean): Mode {
@@ -55,6 +62,7 @@ export function modeFor(smoke: boolean): Mode {
         sqlSamples: 5,
         coldStarts: 1,
         argon2S: 1.5,
+        otherApplications: SMOKE_OTHER_APPLICATIONS,
       }
     : {
         smoke,
@@ -65,6 +73,7 @@ export function modeFor(smoke: boolean): Mode {
         sqlSamples: 20,
         coldStarts: 3,
         argon2S: 4,
+        otherApplications: OTHER_APPLICATIONS,
       };
 }
 

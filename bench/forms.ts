@@ -11,6 +11,9 @@ export const LOGIN_PATH = '/fr/connexion';
 export const CREATE_ACCOUNT_PATH = '/fr/creer-un-compte';
 export const DASHBOARD_PATH = '/fr/tableau-de-bord';
 export const BUILDING_HOME_PATH = '/fr/services-du-code-du-batiment';
+/** An application's page (lib/i18n/routing.ts), in French as the bench's browser asks. */
+export const applicationPath = (reference: string) =>
+  `${BUILDING_HOME_PATH}/demandes/${encodeURIComponent(reference)}`;
 
 const ENTITIES: Record<string, string> = {
   '&quot;': '"',

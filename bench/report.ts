@@ -372,6 +372,21 @@ export async function renderReport(r: BenchReport): Promise<string> {
         'server action that does nothing), then starts each with `next start`.',
       '- Accounts are created, activated and registered through the portal’s own functions before ' +
         'the server starts (`bench/seed.ts`); session cookies come from a real sign-in.',
+      '- The registered account has eight applications, made through the same functions (three ' +
+        'drafts, one awaiting payment, one awaiting information, one issued, one withdrawn, and ' +
+        'the application page’s: under review after a request for information, a version, eight ' +
+        'events). Other residents’ applications, with their answers, versions and timelines, ' +
+        'are inserted in bulk by SQL (`bench/seed-applications.ts`): ' +
+        portals
+          .filter((p) => p.seeded)
+          .map(
+            (p) =>
+              `${p.seeded!.count.toLocaleString('en-CA')} of ` +
+              `${p.seeded!.residents.toLocaleString('en-CA')} residents in ` +
+              `${p.seeded!.seconds.toFixed(1)} s on ${p.name}`,
+          )
+          .join('; ') +
+        '.',
       '- Every POST carries its own client address in the trusted header (`x-real-ip`), so the ' +
         'per-address limits stay on and never answer; sign-ins rotate over 20 accounts with the ' +
         'right password, so no account locks.',

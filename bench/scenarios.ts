@@ -10,6 +10,7 @@ import {
   CREATE_ACCOUNT_PATH,
   DASHBOARD_PATH,
   LOGIN_PATH,
+  applicationPath,
   formHeaders,
   multipart,
   setsSession,
@@ -124,8 +125,14 @@ export function portalScenarios(ctx: PortalContext): Scenario[] {
     ),
     signedInPageLoad(
       'building-home-get',
-      'GET Building Code Services home, registered',
+      'GET Building Code Services home with "Mes demandes", registered',
       BUILDING_HOME_PATH,
+      ctx.registeredSession,
+    ),
+    signedInPageLoad(
+      'application-get',
+      'GET an application (submitted, 8 events), registered',
+      applicationPath(ctx.users.application),
       ctx.registeredSession,
     ),
     {

@@ -6,7 +6,9 @@
  *   tsx bench/seed.ts OUT.json      (env: PGLITE_DIR, or DATABASE_URL + NEON_WS_PROXY; AUTH_SECRET)
  *
  * Accounts go through the portal's own functions (create, activate from the emailed token,
- * consent, skip the client record), as a person would: no row is written by hand.
+ * consent, skip the client record), as a person would, and so do the registered account's
+ * applications. The other residents' applications (BENCH_OTHER_APPLICATIONS, 100,000 unless
+ * set) are written in bulk by SQL: bench/seed-applications.ts.
  */
 import fs from 'node:fs';
 import { eq, and } from 'drizzle-orm';
@@ -14,14 +16,15 @@ import { activateAccount } from '@/lib/accounts/activate-account';
 import { createAccount } from '@/lib/accounts/create-account';
 import type { Deps } from '@/lib/deps';
 import { createNeonDb, getDb, migrateDatabase, type Db } from '@/lib/db/client';
-import { emailOutbox } from '@/lib/db/schema';
+import { emailOutbox, users } from '@/lib/db/schema';
 import { decryptPayload } from '@/lib/email/payload-crypto';
 import { giveConsent } from '@/lib/registration/give-consent';
 import { profileSchema } from '@/lib/registration/profile-schema';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
 import fr from '@/messages/fr.json';
 import { resetPostgres } from '@/tests/helpers/postgres';
-import { BENCH_PASSWORD, LOGIN_USERS, ipGenerator } from './config';
+import { BENCH_PASSWORD, LOGIN_USERS, OTHER_APPLICATIONS, ipGenerator } from './config';
+import { seedOtherApplications, seedResidentApplications } from './seed-applications';
 import { PROFILE } from '../tests/helpers/registration';
 
 export interface SeededUsers {
@@ -32,6 +35,10 @@ export interface SeededUsers {
   dashboard: string;
   /** An active account registered for Building Code Services (consent given, no client record). */
   registered: string;
+  /** The reference of one of `registered`'s applications: submitted, a version, eight events. */
+  application: string;
+  /** Applications of other residents in the database, and the seconds their bulk insert took. */
+  otherApplications: { count: number; residents: number; seconds: number };
 }
 
 const nextIp = ipGenerator();
@@ -89,23 +96,46 @@ async function main() {
     now: () => new Date(),
     appUrl: process.env.APP_URL ?? 'http://127.0.0.1',
   };
-  const users: SeededUsers = {
-    password: BENCH_PASSWORD,
-    login: Array.from({ length: LOGIN_USERS }, (_, i) => `bench.login${i}@example.ca`),
-    dashboard: 'bench.dashboard@example.ca',
-    registered: 'bench.registered@example.ca',
-  };
-  for (const email of [...users.login, users.dashboard]) await activeAccount(deps, email);
-  const userId = await activeAccount(deps, users.registered);
-  const consent = await giveConsent(deps, {
-    userId,
-    locale: 'fr',
-    profile: profileSchema.parse(PROFILE),
-  });
+  const login = Array.from({ length: LOGIN_USERS }, (_, i) => `bench.login${i}@example.ca`);
+  const dashboard = 'bench.dashboard@example.ca';
+  const registered = 'bench.registered@example.ca';
+  for (const email of [...login, dashboard]) await activeAccount(deps, email);
+  const userId = await activeAccount(deps, registered);
+  const profile = profileSchema.parse(PROFILE);
+  const consent = await giveConsent(deps, { userId, locale: 'fr', profile });
   if (consent.status !== 'ok') throw new Error('consent refused');
   if ((await skipClientRecord(deps, userId)) !== 'ok') throw new Error('could not skip');
+
+  // Other residents' applications first: the bench resident's then take the next references.
+  const count = Number(process.env.BENCH_OTHER_APPLICATIONS ?? OTHER_APPLICATIONS);
+  const [hashed] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, dashboard));
+  const started = performance.now();
+  const residents = await seedOtherApplications(db, {
+    count,
+    now: deps.now(),
+    passwordHash: hashed!.passwordHash,
+    termsVersion: fr.Terms.version,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const application = await seedResidentApplications(deps, {
+    userId,
+    applicant: Object.fromEntries(
+      Object.entries(profile).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ),
+  });
   await close();
-  fs.writeFileSync(out, JSON.stringify(users));
+  const seeded: SeededUsers = {
+    password: BENCH_PASSWORD,
+    login,
+    dashboard,
+    registered,
+    application,
+    otherApplications: { count, residents, seconds },
+  };
+  fs.writeFileSync(out, JSON.stringify(seeded));
 }
 
 main().then(

@@ -14,6 +14,7 @@ import {
   CREATE_ACCOUNT_PATH,
   DASHBOARD_PATH,
   LOGIN_PATH,
+  applicationPath,
   fetchActionFields,
   signIn,
 } from './forms';
@@ -53,6 +54,8 @@ export interface ServerResult {
   scenarios: ScenarioResult[];
   /** The hottest functions of the CPU profile, when --cpu-prof was given. */
   profile?: string;
+  /** Portal only: other residents' applications in its database, and their insert's seconds. */
+  seeded?: SeededUsers['otherApplications'];
 }
 
 export interface SuiteOptions {
@@ -165,9 +168,9 @@ export async function baselineSuite(port: number, opts: SuiteOptions): Promise<S
 }
 
 /** Seeds the database in a child process that exits (closing it) before the server starts. */
-function seed(env: NodeJS.ProcessEnv, out: string): SeededUsers {
+function seed(env: NodeJS.ProcessEnv, out: string, otherApplications: number): SeededUsers {
   const run = spawnSync(process.execPath, [TSX_CLI, 'bench/seed.ts', out], {
-    env,
+    env: { ...env, BENCH_OTHER_APPLICATIONS: String(otherApplications) },
     // stdout carries one JSON line per security event: not needed here.
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
@@ -200,7 +203,13 @@ export async function portalSuite(
     NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${SQL_COUNT_PRELOAD}`].filter(Boolean).join(' '),
   };
   console.log(`${name}: seeding`);
-  const users = seed(env, path.join(work, `users-${slug}.json`));
+  const seedStarted = performance.now();
+  const users = seed(env, path.join(work, `users-${slug}.json`), opts.mode.otherApplications);
+  console.log(
+    `  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s, of which ` +
+      `${users.otherApplications.count} applications of other residents in ` +
+      `${users.otherApplications.seconds.toFixed(1)} s`,
+  );
 
   console.log(`${name}: cold start`);
   const spec: ServerSpec = {
@@ -238,6 +247,7 @@ export async function portalSuite(
     ['create account', CREATE_ACCOUNT_PATH, undefined],
     ['dashboard (signed in)', DASHBOARD_PATH, await ctx.dashboardSession()],
     ['Building Code Services home', BUILDING_HOME_PATH, await ctx.registeredSession()],
+    ['an application', applicationPath(users.application), await ctx.registeredSession()],
   ] as const) {
     const headers: Record<string, string> = cookie ? { cookie } : {};
     firstLoad.push({ route, path: p, ...(await firstLoadJs(base, p, headers)) });
@@ -252,6 +262,7 @@ export async function portalSuite(
       rssIdleKb,
       firstLoadJs: firstLoad,
       scenarios,
+      seeded: users.otherApplications,
     },
     opts.cpuProfDir,
   );
