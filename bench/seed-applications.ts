@@ -441,7 +441,10 @@ export async function seedResidentApplications(
     const result = await submitApplication(deps, {
       userId,
       reference,
-      declarationAccepted: true,
+      declaration: {
+        text: 'Je déclare que les renseignements fournis dans cette demande sont exacts et complets.',
+        locale: 'fr',
+      },
       applicant: input.applicant,
     });
     if (result.status !== 'ok')
