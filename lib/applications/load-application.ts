@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { applicationEvents, applications } from '@/lib/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { applications } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { ActorRole, ApplicationStatus } from './status-machine';
 import type { ApplicationAnswers } from './step-schema';
@@ -32,9 +32,10 @@ export interface ApplicationView {
 }
 
 /**
- * One application of one resident, with what its page shows, in two statements: the application
- * with its answers (the draft's, or the latest version's), then its timeline. null for another
- * resident's reference or one that does not exist: the caller answers the same 404 for both.
+ * One application of one resident, with what its page shows, in one statement: the application
+ * with its answers (the draft's, or the latest version's) and its timeline in subqueries. null
+ * for another resident's reference or one that does not exist: the caller answers the same 404
+ * for both.
  */
 export async function loadApplication(
   db: Db,
@@ -61,28 +62,20 @@ export async function loadApplication(
         version: number;
         answers: ApplicationAnswers;
       } | null>`(select jsonb_build_object('version', v.version, 'answers', v.answers) from application_versions v where v.application_id = "applications"."id" order by v.version desc limit 1)`,
+      events: sql<
+        (Omit<ApplicationEventView, 'occurredAt'> & { occurredAt: string })[]
+      >`(select coalesce(jsonb_agg(jsonb_build_object('type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'actorRole', e.actor_role, 'occurredAt', e.occurred_at) order by e.seq), '[]'::jsonb) from application_events e where e.application_id = "applications"."id")`,
     })
     .from(applications)
     .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));
   if (!row) return null;
-  const events = await db
-    .select({
-      type: applicationEvents.type,
-      fromStatus: applicationEvents.fromStatus,
-      toStatus: applicationEvents.toStatus,
-      actorRole: applicationEvents.actorRole,
-      occurredAt: applicationEvents.occurredAt,
-    })
-    .from(applicationEvents)
-    .where(eq(applicationEvents.applicationId, row.id))
-    .orderBy(asc(applicationEvents.seq));
-  const { draftAnswers, latest, ...application } = row;
+  const { draftAnswers, latest, events, ...application } = row;
   const status = application.status as ApplicationStatus;
   return {
     ...application,
     status,
     answers: (status === 'draft' ? draftAnswers : latest?.answers) ?? draftAnswers ?? {},
     version: latest?.version ?? null,
-    events: events as ApplicationEventView[],
+    events: events.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) })),
   };
 }

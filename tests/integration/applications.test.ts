@@ -359,7 +359,7 @@ describe('applications: the list, the page and the drafts job', () => {
   });
   afterEach(() => t?.close());
 
-  it('reads "Mes demandes" in one statement and an application page in two', async () => {
+  it('reads "Mes demandes" in one statement and an application page with its timeline in one', async () => {
     const userId = await activeUser(deps, 'lists@example.ca');
     const reference = await fillPermit(deps, userId);
     statements.length = 0;
@@ -375,8 +375,17 @@ describe('applications: the list, the page and the drafts job', () => {
       }),
     ]);
     statements.length = 0;
-    await loadApplication(deps.db, userId, reference);
-    expect(statements).toHaveLength(2);
+    const page = await loadApplication(deps.db, userId, reference);
+    expect(statements).toHaveLength(1);
+    expect(page?.events).toEqual([
+      {
+        type: 'create',
+        fromStatus: null,
+        toStatus: 'draft',
+        actorRole: 'resident',
+        occurredAt: deps.now(),
+      },
+    ]);
   });
 
   it('reminds 7 days and 1 day before deleting a draft untouched for 60 days; a save starts again', async () => {
