@@ -134,6 +134,11 @@ export const submitApplicationAction = formAction(
           `${stepPath(locale, loaded.reference, stepNumber(type, result.step))}?incomplete=1`,
         );
       }
+      case 'documents_missing': {
+        // The Documents step names each missing item in its error summary, linked to its upload.
+        const type = findTypeByPrefix(loaded.reference.slice(0, 3))!;
+        redirect(`${stepPath(locale, loaded.reference, stepNumber(type, 'documents'))}?missing=1`);
+      }
       case 'declaration_missing':
         return { fieldErrors: { declaration: 'ApplicationPages.review.declarationRequired' } };
       case 'not_found':
