@@ -8,6 +8,7 @@
  * Walked by the accessibility spec (which audits each state) and by `npm run screenshots`
  * (which photographs each one): a state added here is audited and photographed alike.
  */
+import { PDF_BYTES, uploadTo } from './applications';
 import type { Page } from '@playwright/test';
 import { isLocale, routing, type AppPathname } from '../../../lib/i18n/routing';
 import {
@@ -561,7 +562,15 @@ export const PAGE_STATES: readonly PageState[] = [
     'application-review',
     'application, review and declaration',
     'none',
-    async ({ page, m }) => {
+    async ({ page, locale, m }) => {
+      // Submitting needs a file for each required item of an addition's checklist.
+      for (const key of [
+        'sitePlan',
+        'constructionDrawings',
+        'designerSchedule',
+        'energyEfficiency',
+      ])
+        await uploadTo(page, locale, key, [{ name: `${key}.pdf`, buffer: PDF_BYTES }]);
       await page.getByRole('link', { name: m.ApplicationPages.step.next, exact: true }).click();
       await expect(page).toHaveURL(/\/6$/);
       await hydrated(page);
