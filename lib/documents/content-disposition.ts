@@ -9,5 +9,7 @@ export function contentDisposition(fileName: string): string {
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${ascii || 'document'}"; filename*=UTF-8''${encoded}`;
+  // Nothing left of the name but its extension: "document.pdf", not a hidden ".pdf".
+  const fallback = !ascii || ascii.startsWith('.') ? `document${ascii}` : ascii;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -46,6 +46,7 @@ export type FieldSet =
   | 'applicant'
   | 'location'
   | 'workDetails'
+  | 'documents'
   | 'none';
 
 /** One walk through the portal, in one language, as one new resident. */
@@ -541,7 +542,7 @@ export const PAGE_STATES: readonly PageState[] = [
     page: 'application-documents',
     state: 'normal',
     label: 'application, documents',
-    fields: 'none',
+    fields: 'documents',
     async reach({ page, locale, m }) {
       const f = m.Applications.fields;
       // Free text in the tour's language: the language check reads it back on the review.

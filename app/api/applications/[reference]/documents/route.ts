@@ -70,6 +70,8 @@ export async function POST(
     await new Promise<void>((resolve, reject) => {
       const parser = busboy({
         headers: { 'content-type': contentType },
+        // Browsers send file names as raw UTF-8; busboy's default would read them as Latin-1.
+        defParamCharset: 'utf8',
         // One byte past the limit reaches the store, which refuses the file as too big.
         limits: {
           fileSize: MAX_FILE_BYTES + 1,

@@ -179,7 +179,8 @@ export async function DocumentsStep({
                     type="file"
                     multiple
                     accept={ACCEPT}
-                    className="mb-3 block"
+                    autoComplete="off"
+                    className="mb-3 block w-full max-w-md"
                     aria-invalid={messages.length > 0 ? true : undefined}
                     aria-describedby={[`${id}-hint`, messages.length > 0 && `${id}-error`]
                       .filter(Boolean)
