@@ -13,7 +13,7 @@ const d = m.ApplicationPages.documents;
 const name = (key: string) =>
   (m.Applications.documents as Record<string, { name: string }>)[key]!.name;
 
-test('DOC-01, DOC-03: Documents (fr): a PDF uploaded and listed, a fake PDF refused with its message, submit refused then accepted, the download an attachment', async ({
+test('DOC-01, DOC-03: Documents (fr): a PDF uploaded and listed; a fake PDF, an empty file and a 31 MB file each refused with its message; a file removed; submit refused then accepted; the download an attachment', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -34,12 +34,27 @@ test('DOC-01, DOC-03: Documents (fr): a PDF uploaded and listed, a fake PDF refu
   await expect(sitePlan.getByRole('link', { name: 'implantation.pdf' })).toBeVisible();
   await expect(sitePlan).toContainText(d.states.not_scanned);
 
-  // An executable named .pdf: refused beside the field and in the summary; nothing listed.
+  // An executable named .pdf, a 0-byte file and a 31 MB one, sent together: each refused with
+  // its own message beside the field and in the summary; nothing listed.
   const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(512, 7)]);
-  await uploadTo(page, 'fr', 'constructionDrawings', [{ name: 'dessins.pdf', buffer: exe }]);
-  const refused = m.Documents.errors.wrong_type.replace('{name}', 'dessins.pdf');
-  await expect(page.getByRole('alert').getByRole('link', { name: refused })).toBeVisible();
-  await expect(documentItem(page, 'fr', 'constructionDrawings')).toContainText(refused);
+  const big = Buffer.alloc(31 * 1024 * 1024, 0x20);
+  PDF_BYTES.copy(big);
+  await uploadTo(page, 'fr', 'constructionDrawings', [
+    { name: 'dessins.pdf', buffer: exe },
+    { name: 'vide.pdf', buffer: Buffer.alloc(0) },
+    { name: 'enorme.pdf', buffer: big },
+  ]);
+  const values = (file: string) => (message: string) =>
+    message.replace('{name}', file).replace('{maxMegabytes}', '30');
+  const refusals = [
+    values('dessins.pdf')(m.Documents.errors.wrong_type),
+    values('vide.pdf')(m.Documents.errors.empty),
+    values('enorme.pdf')(m.Documents.errors.too_big),
+  ];
+  for (const refused of refusals) {
+    await expect(page.getByRole('alert').getByRole('link', { name: refused })).toBeVisible();
+    await expect(documentItem(page, 'fr', 'constructionDrawings')).toContainText(refused);
+  }
   await expect(documentItem(page, 'fr', 'constructionDrawings')).toContainText(d.noFiles);
   await expect(page).toHaveTitle(new RegExp(`^${m.ErrorSummary.titlePrefix}`));
   await expectAccessible(page);
@@ -60,7 +75,14 @@ test('DOC-01, DOC-03: Documents (fr): a PDF uploaded and listed, a fake PDF refu
     { name: 'plans-1.pdf', buffer: PDF_BYTES },
     { name: 'plans-2.pdf', buffer: PDF_BYTES },
   ]);
-  await expect(documentItem(page, 'fr', 'constructionDrawings').getByRole('link')).toHaveCount(2);
+  const drawings = documentItem(page, 'fr', 'constructionDrawings');
+  await expect(drawings.getByRole('link')).toHaveCount(2);
+  // "Retirer" beside one of them.
+  await drawings
+    .getByRole('button', { name: d.removeNamed.replace('{name}', 'plans-2.pdf') })
+    .click();
+  await expect(page.getByRole('status')).toHaveText(d.removed);
+  await expect(drawings.getByRole('link')).toHaveCount(1);
   await uploadTo(page, 'fr', 'designerSchedule', [{ name: 'annexe-1.pdf', buffer: PDF_BYTES }]);
 
   // The download: the owner's, an attachment, never sniffed or cached.
