@@ -101,6 +101,9 @@ test('DOC-01, DOC-03: Documents (fr): a PDF uploaded and listed; a fake PDF, an 
   await page.getByLabel(m.ApplicationPages.review.declaration).check();
   await page.getByRole('button', { name: m.ApplicationPages.review.submitAndPay }).click();
   await expect(page).toHaveURL(`${APPLICATIONS.fr}/${reference}?notice=submitted`);
+  // The application's page lists the files, each a download.
+  await expect(page.getByRole('link', { name: 'implantation.pdf' })).toHaveAttribute('href', href!);
+  await expect(page.getByRole('link', { name: 'annexe-1.pdf' })).toBeVisible();
 
   // Anyone else: 404 for the same document.
   await page.context().clearCookies();

@@ -564,14 +564,11 @@ export const PAGE_STATES: readonly PageState[] = [
     'application, review and declaration',
     'none',
     async ({ page, locale, m }) => {
-      // Submitting needs a file for each required item of an addition's checklist.
-      for (const key of [
-        'sitePlan',
-        'constructionDrawings',
-        'designerSchedule',
-        'energyEfficiency',
-      ])
-        await uploadTo(page, locale, key, [{ name: `${key}.pdf`, buffer: PDF_BYTES }]);
+      // Submitting needs a file for each required item of an addition's checklist; names in no
+      // language, since the application's page lists them.
+      const items = ['sitePlan', 'constructionDrawings', 'designerSchedule', 'energyEfficiency'];
+      for (const [i, key] of items.entries())
+        await uploadTo(page, locale, key, [{ name: `plan-${i + 1}.pdf`, buffer: PDF_BYTES }]);
       await page.getByRole('link', { name: m.ApplicationPages.step.next, exact: true }).click();
       await expect(page).toHaveURL(/\/6$/);
       await hydrated(page);

@@ -7,7 +7,7 @@ import type { DocumentView } from '@/lib/documents/list-documents';
 import { MAX_FILE_BYTES, refusalMessageValues } from '@/lib/documents/rules';
 import type { UploadOutcome } from '@/lib/documents/upload-outcome';
 import type { Locale } from '@/lib/i18n/routing';
-import { removeDocumentAction } from '../actions';
+import { DocumentFiles } from './document-files';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
@@ -47,11 +47,6 @@ export async function DocumentsStep({
   const summaryText = await getTranslations('ErrorSummary');
   const items = checklistFor(type, answers);
   const nameOf = (key: string) => docs(`${key}.name` as never);
-  const number = new Intl.NumberFormat(`${locale}-CA`, { maximumFractionDigits: 1 });
-  const size = (bytes: number) =>
-    bytes < 1024 * 1024
-      ? t('sizeKb', { size: number.format(Math.max(bytes / 1024, 0.1)) })
-      : t('sizeMb', { size: number.format(bytes / (1024 * 1024)) });
 
   // Each item's messages, in the checklist's order: the upload's refusals, then "missing".
   const itemErrors = new Map<string, string[]>();
@@ -111,46 +106,7 @@ export async function DocumentsStep({
                 {files.length === 0 ? (
                   <p className="mb-3 text-neutral-700">{t('noFiles')}</p>
                 ) : (
-                  <ul className="mb-3 space-y-2">
-                    {files.map((f) => {
-                      const visible = f.scanStatus === 'clean' || f.scanStatus === 'not_scanned';
-                      const details = t('fileDetails', {
-                        size: size(f.sizeBytes),
-                        state: t(`states.${f.scanStatus}`),
-                      });
-                      return (
-                        <li key={f.id} className="flex flex-wrap items-center gap-x-4 gap-y-1">
-                          <span>
-                            {visible ? (
-                              <a href={`/api/documents/${f.id}`} className="font-semibold" download>
-                                {f.fileName}
-                              </a>
-                            ) : (
-                              <span className="font-semibold">{f.fileName}</span>
-                            )}{' '}
-                            <span
-                              className={
-                                f.scanStatus === 'infected' ? 'font-semibold text-error' : ''
-                              }
-                            >
-                              ({details})
-                            </span>
-                          </span>
-                          <form action={removeDocumentAction}>
-                            <input type="hidden" name="reference" value={reference} />
-                            <input type="hidden" name="documentId" value={f.id} />
-                            <button
-                              type="submit"
-                              className="btn-secondary"
-                              aria-label={t('removeNamed', { name: f.fileName })}
-                            >
-                              {t('remove')}
-                            </button>
-                          </form>
-                        </li>
-                      );
-                    })}
-                  </ul>
+                  <DocumentFiles files={files} locale={locale} removeFrom={reference} />
                 )}
                 <form
                   method="post"
