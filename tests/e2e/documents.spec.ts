@@ -109,3 +109,32 @@ test('DOC-01, DOC-03: Documents (fr): a PDF uploaded and listed; a fake PDF, an 
   await page.context().clearCookies();
   expect((await page.request.get(href!)).status()).toBe(404);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('DOC-01: Documents (fr, no JavaScript): the plain form uploads several files at once, refuses one with its message, and "Retirer" removes a file', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await registeredResident(page, 'fr', uniqueEmail('documents-nojs'), { javaScript: false });
+    await permitAtDocuments(page, 'fr', 'alteration');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    await uploadTo(page, 'fr', 'sitePlan', [
+      { name: 'implantation.pdf', buffer: PDF_BYTES },
+      { name: 'photo.png', buffer: png, mimeType: 'image/png' },
+      { name: 'notes.pdf', buffer: Buffer.from('du texte, pas un PDF') },
+    ]);
+    const sitePlan = documentItem(page, 'fr', 'sitePlan');
+    await expect(sitePlan.getByRole('link')).toHaveCount(2);
+    const refused = m.Documents.errors.wrong_type.replace('{name}', 'notes.pdf');
+    await expect(page.getByRole('alert').getByRole('link', { name: refused })).toBeVisible();
+    await expect(page).toHaveTitle(new RegExp(`^${m.ErrorSummary.titlePrefix}`));
+    await sitePlan
+      .getByRole('button', { name: d.removeNamed.replace('{name}', 'photo.png') })
+      .click();
+    await expect(page.getByRole('status')).toHaveText(d.removed);
+    await expect(sitePlan.getByRole('link')).toHaveCount(1);
+    await expect(sitePlan.getByRole('link', { name: 'implantation.pdf' })).toBeVisible();
+  });
+});

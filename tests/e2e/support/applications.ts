@@ -9,8 +9,13 @@ export const APPLICATIONS = {
 export const NEW = { fr: `${APPLICATIONS.fr}/nouvelle`, en: `${APPLICATIONS.en}/new` } as const;
 
 /** A resident through registration ("Ne pas lier et continuer"), on the area's home. */
-export async function registeredResident(page: Page, locale: Locale, email: string) {
-  await createActiveAccount(page, locale, email);
+export async function registeredResident(
+  page: Page,
+  locale: Locale,
+  email: string,
+  opts: { javaScript?: boolean } = {},
+) {
+  await createActiveAccount(page, locale, email, opts);
   await page.goto(AREA[locale].register);
   await fillConsent(page, locale);
   await page.getByRole('button', { name: MESSAGES[locale].ClientRecordPage.skipSubmit }).click();
