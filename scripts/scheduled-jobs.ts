@@ -15,14 +15,19 @@ async function main() {
   const { runtimeDeps } = await import('../lib/deps');
   const { getTransport } = await import('../lib/email/transport');
   const { runScheduledJobs } = await import('../lib/jobs/run-scheduled-jobs');
-  const report = await runScheduledJobs(await runtimeDeps(), { transport: getTransport() });
+  const { storageFromEnv } = await import('../lib/storage/from-env');
+  const report = await runScheduledJobs(await runtimeDeps(), {
+    transport: getTransport(),
+    storage: () => storageFromEnv(),
+  });
   const { outbox, pruned } = report;
   console.log(
     (outbox
       ? `Outbox drained: ${outbox.sent} sent, ${outbox.retried} to retry, ${outbox.failed} failed. `
       : 'SMTP_URL is not set: nothing can be delivered; mail stays in the outbox. ') +
       `Pruned: ${pruned.rateLimits} rate-limit windows, ${pruned.loginThrottles} sign-in ` +
-      `counters, ${pruned.oneTimeLinks} one-time links, ${pruned.outbox} settled mails.`,
+      `counters, ${pruned.oneTimeLinks} one-time links, ${pruned.outbox} settled mails, ` +
+      `${pruned.orphanObjects} orphan document files.`,
   );
   if (report.failed.length) console.error(`Failed: ${report.failed.join(', ')}.`);
   process.exit(report.failed.length ? 1 : 0);

@@ -1,5 +1,12 @@
 import { and, eq, max } from 'drizzle-orm';
-import { applicationAnswers, applicationVersions, applications, users } from '@/lib/db/schema';
+import {
+  applicationAnswers,
+  applicationDocuments,
+  applicationVersions,
+  applications,
+  users,
+} from '@/lib/db/schema';
+import { missingRequiredItems } from '@/lib/documents/checklist';
 import { enqueueEmail } from '@/lib/email/outbox';
 import type { Deps } from '@/lib/deps';
 import type { Locale } from '@/lib/i18n/routing';
@@ -13,6 +20,8 @@ import { absoluteUrlOf } from './urls';
 export type SubmitResult =
   | { status: 'ok'; to: ApplicationStatus; feeCents: number; version: number }
   | { status: 'invalid'; step: string; fieldErrors: Record<string, string> }
+  /** Required checklist items without a clean or not-scanned file, in the checklist's order. */
+  | { status: 'documents_missing'; items: string[] }
   | { status: 'declaration_missing' }
   | { status: 'not_found' }
   /** Already submitted (a second click, another tab): nothing changed. */
@@ -64,6 +73,12 @@ export async function submitApplication(
     const answers: ApplicationAnswers = Object.fromEntries(rows.map((r) => [r.step, r.answers]));
     const invalid = firstInvalidStep(type, answers);
     if (invalid) return { status: 'invalid' as const, ...invalid };
+    const documents = await tx
+      .select({ item: applicationDocuments.item, scanStatus: applicationDocuments.scanStatus })
+      .from(applicationDocuments)
+      .where(eq(applicationDocuments.applicationId, application.id));
+    const missing = missingRequiredItems(type, answers, documents);
+    if (missing.length > 0) return { status: 'documents_missing' as const, items: missing };
     if (!input.declaration) return { status: 'declaration_missing' as const };
     const fee = computeFee(type, answers, feeSchedule);
     if (!fee) throw new Error(`No fee for a complete ${type.key} application`);

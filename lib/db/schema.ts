@@ -344,3 +344,37 @@ export const applicationCounters = pgTable(
   },
   (t) => [uniqueIndex('application_counters_idx').on(t.prefix, t.year)],
 );
+
+/**
+ * The files of an application, one row per file, each under one checklist item (issue 17).
+ * The bytes live in the store (lib/storage) under `storage_key`; a row is written only after its
+ * object, and the orphan sweep deletes objects no row names. An infected file's object is deleted
+ * and its row kept (storage_key null) so the resident sees which file was refused and why.
+ */
+export const applicationDocuments = pgTable(
+  'application_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** The checklist item's key in the catalogue (`sitePlan`, `constructionDrawings`…). */
+    item: text('item').notNull(),
+    /** The cleaned name (lib/documents/rules), its extension matching the content. */
+    fileName: text('file_name').notNull(),
+    /** The type found in the bytes, never the one the browser declared. */
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    storageKey: text('storage_key'),
+    scanStatus: text('scan_status', {
+      enum: ['pending', 'clean', 'infected', 'not_scanned', 'error'],
+    })
+      .notNull()
+      .default('pending'),
+    /** The signature found, or why the scan failed: for staff and logs, never shown as is. */
+    scanDetail: text('scan_detail'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('application_documents_application_idx').on(t.applicationId, t.uploadedAt)],
+);

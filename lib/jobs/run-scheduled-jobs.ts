@@ -1,6 +1,7 @@
 import { pruneOneTimeLinks } from '@/lib/accounts/prune-one-time-links';
 import { expireDrafts } from '@/lib/applications/expire-drafts';
 import type { Deps } from '@/lib/deps';
+import { sweepOrphanObjects } from '@/lib/documents/sweep-orphan-objects';
 import {
   deliverPending,
   pruneOutbox,
@@ -9,6 +10,7 @@ import {
 } from '@/lib/email/outbox';
 import { pruneLoginThrottles } from '@/lib/security/login-throttle';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
+import type { Storage } from '@/lib/storage/storage';
 
 export interface ScheduledJobsReport {
   /** Due mail delivered once; null when no transport is configured (mail stays queued). */
@@ -16,10 +18,23 @@ export interface ScheduledJobsReport {
   /** Draft applications: reminders queued, and drafts deleted after 60 days untouched. */
   drafts: { reminded: number; deleted: number };
   /** Rows deleted by each prune. */
-  pruned: { rateLimits: number; loginThrottles: number; oneTimeLinks: number; outbox: number };
+  pruned: {
+    rateLimits: number;
+    loginThrottles: number;
+    oneTimeLinks: number;
+    outbox: number;
+    /** Stored documents no row names, older than an hour (a crash between store and row). */
+    orphanObjects: number;
+  };
   /** The jobs that threw (their message is logged, never a mail's content); the others ran. */
   failed: Array<
-    'drafts' | 'outbox' | 'rateLimits' | 'loginThrottles' | 'oneTimeLinks' | 'pruneOutbox'
+    | 'drafts'
+    | 'outbox'
+    | 'rateLimits'
+    | 'loginThrottles'
+    | 'oneTimeLinks'
+    | 'pruneOutbox'
+    | 'orphanObjects'
   >;
 }
 
@@ -28,16 +43,25 @@ export interface ScheduledJobsReport {
  * `npm run scheduled-jobs`): reminds of and deletes stale draft applications, delivers due mail,
  * then deletes what has outlived its use —
  * rate-limit windows long over, idle sign-in counters (not hard locks), one-time links a week
- * after they ended, settled mail after 30 days. Each job runs even if an earlier one failed.
+ * after they ended, settled mail after 30 days, stored documents no row names. Each job runs even
+ * if an earlier one failed.
  */
 export async function runScheduledJobs(
   deps: Pick<Deps, 'db' | 'now' | 'appUrl'>,
-  opts: { transport: MailTransport | null; limit?: number },
+  opts: {
+    transport: MailTransport | null;
+    limit?: number;
+    /**
+     * Where documents are stored (or how to open it: a settings error then fails this job only);
+     * without it the orphan sweep does not run.
+     */
+    storage?: Storage | (() => Storage) | null;
+  },
 ): Promise<ScheduledJobsReport> {
   const report: ScheduledJobsReport = {
     outbox: null,
     drafts: { reminded: 0, deleted: 0 },
-    pruned: { rateLimits: 0, loginThrottles: 0, oneTimeLinks: 0, outbox: 0 },
+    pruned: { rateLimits: 0, loginThrottles: 0, oneTimeLinks: 0, outbox: 0, orphanObjects: 0 },
     failed: [],
   };
   const run = async <T>(name: ScheduledJobsReport['failed'][number], job: () => Promise<T>) => {
@@ -64,5 +88,15 @@ export async function runScheduledJobs(
     (await run('loginThrottles', () => pruneLoginThrottles(deps))) ?? 0;
   report.pruned.oneTimeLinks = (await run('oneTimeLinks', () => pruneOneTimeLinks(deps))) ?? 0;
   report.pruned.outbox = (await run('pruneOutbox', () => pruneOutbox(deps))) ?? 0;
+  const { storage } = opts;
+  if (storage) {
+    report.pruned.orphanObjects =
+      (await run('orphanObjects', () =>
+        sweepOrphanObjects({
+          ...deps,
+          storage: typeof storage === 'function' ? storage() : storage,
+        }),
+      )) ?? 0;
+  }
   return report;
 }

@@ -306,6 +306,8 @@ const FIELDS = {
     proposedUse: 'off',
     dwellingUnits: 'off',
   },
+  // A file chooser per checklist item: nothing the browser could fill in.
+  documents: { files: 'off' },
   none: {},
 } satisfies Record<FieldSet, Record<string, string>>;
 

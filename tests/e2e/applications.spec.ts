@@ -1,5 +1,15 @@
-import type { Page } from '@playwright/test';
 import EMAIL_FR from '../../emails/messages/fr.json';
+import {
+  APPLICATIONS,
+  NEW,
+  PDF_BYTES,
+  field,
+  fillLocation,
+  next,
+  option,
+  registeredResident,
+  uploadTo,
+} from './support/applications';
 import {
   AREA,
   MESSAGES,
@@ -12,42 +22,6 @@ import {
   uniqueEmail,
   waitForMail,
 } from './support/fixtures';
-
-type Locale = 'fr' | 'en';
-const APPLICATIONS = {
-  fr: '/fr/services-du-code-du-batiment/demandes',
-  en: '/en/building-code-services/applications',
-} as const;
-const NEW = { fr: `${APPLICATIONS.fr}/nouvelle`, en: `${APPLICATIONS.en}/new` } as const;
-
-/** A resident through registration ("Ne pas lier et continuer"), on the area's home. */
-async function registeredResident(page: Page, locale: Locale, email: string) {
-  await createActiveAccount(page, locale, email);
-  await page.goto(AREA[locale].register);
-  await fillConsent(page, locale);
-  await page.getByRole('button', { name: MESSAGES[locale].ClientRecordPage.skipSubmit }).click();
-  await expect(page).toHaveURL(AREA[locale].home);
-}
-
-const field = (locale: Locale, key: string) =>
-  (MESSAGES[locale].Applications.fields as Record<string, { label: string }>)[key]!.label;
-const option = (locale: Locale, key: string, value: string) =>
-  (
-    MESSAGES[locale].Applications.fields as unknown as Record<
-      string,
-      { options: Record<string, string> }
-    >
-  )[key]!.options[value]!;
-
-async function next(page: Page, locale: Locale) {
-  await page.getByRole('button', { name: MESSAGES[locale].ApplicationPages.step.next }).click();
-}
-
-async function fillLocation(page: Page, locale: Locale, postalCode = 'K1P 1J1') {
-  await page.getByLabel(field(locale, 'civicNumber'), { exact: true }).fill('110');
-  await page.getByLabel(field(locale, 'street'), { exact: true }).fill('avenue Laurier Ouest');
-  await page.getByLabel(field(locale, 'sitePostalCode'), { exact: true }).fill(postalCode);
-}
 
 test('Apply (fr): a construction permit saved, resumed after signing in again, corrected, reviewed and submitted', async ({
   page,
@@ -136,9 +110,13 @@ test('Apply (fr): a construction permit saved, resumed after signing in again, c
   await page.getByLabel(field('fr', 'constructionValue'), { exact: true }).fill('250 000');
   await next(page, 'fr');
 
-  // Documents: the checklist for an addition, then the review.
-  await expect(page.getByText(m.Applications.documents.energyEfficiency.name)).toBeVisible();
+  // Documents: the checklist for an addition, each required item given a PDF, then the review.
+  await expect(
+    page.getByRole('heading', { name: m.Applications.documents.energyEfficiency.name }),
+  ).toBeVisible();
   await expectAccessible(page);
+  for (const key of ['sitePlan', 'constructionDrawings', 'designerSchedule', 'energyEfficiency'])
+    await uploadTo(page, 'fr', key, [{ name: `${key}.pdf`, buffer: PDF_BYTES }]);
   await page.getByRole('link', { name: a.step.next }).click();
 
   await expect(

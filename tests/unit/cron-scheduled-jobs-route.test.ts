@@ -1,4 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { rateLimits } from '@/lib/db/schema';
 import { GET, POST } from '@/app/api/cron/scheduled-jobs/route';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -48,6 +51,11 @@ describe('GET/POST /api/cron/scheduled-jobs', () => {
   it('runs the jobs with the right token: reports that SMTP is not configured, and prunes', async () => {
     vi.stubEnv('CRON_SECRET', 'cron-secret-value');
     vi.stubEnv('SMTP_URL', '');
+    // The orphan sweep lists the store: an empty one of its own, never .data/uploads.
+    const uploads = await mkdtemp(path.join(os.tmpdir(), 'cron-route-'));
+    onTestFinished(() => rm(uploads, { recursive: true, force: true }));
+    vi.stubEnv('STORAGE_DRIVER', 'fs');
+    vi.stubEnv('UPLOADS_DIR', uploads);
     await held.t!.db.insert(rateLimits).values({
       key: 'register-ip:old',
       count: 3,
@@ -61,7 +69,7 @@ describe('GET/POST /api/cron/scheduled-jobs', () => {
       sent: 0,
       failed: 0,
       retried: 0,
-      pruned: { rateLimits: 1, loginThrottles: 0, oneTimeLinks: 0, outbox: 0 },
+      pruned: { rateLimits: 1, loginThrottles: 0, oneTimeLinks: 0, outbox: 0, orphanObjects: 0 },
     });
     expect(await held.t!.db.select().from(rateLimits)).toEqual([]);
   });

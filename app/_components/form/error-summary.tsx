@@ -50,8 +50,8 @@ export function ErrorSummary({
         </h2>
         <ul className="list-disc space-y-1 pl-5">
           {formError ? <li className="font-semibold text-error">{formError}</li> : null}
-          {items.map((item) => (
-            <li key={item.fieldId}>
+          {items.map((item, index) => (
+            <li key={`${item.fieldId}-${index}`}>
               <a
                 href={`#${item.fieldId}`}
                 className="block font-semibold text-error"

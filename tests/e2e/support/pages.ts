@@ -8,6 +8,7 @@
  * Walked by the accessibility spec (which audits each state) and by `npm run screenshots`
  * (which photographs each one): a state added here is audited and photographed alike.
  */
+import { PDF_BYTES, uploadTo } from './applications';
 import type { Page } from '@playwright/test';
 import { isLocale, routing, type AppPathname } from '../../../lib/i18n/routing';
 import {
@@ -45,6 +46,7 @@ export type FieldSet =
   | 'applicant'
   | 'location'
   | 'workDetails'
+  | 'documents'
   | 'none';
 
 /** One walk through the portal, in one language, as one new resident. */
@@ -540,7 +542,7 @@ export const PAGE_STATES: readonly PageState[] = [
     page: 'application-documents',
     state: 'normal',
     label: 'application, documents',
-    fields: 'none',
+    fields: 'documents',
     async reach({ page, locale, m }) {
       const f = m.Applications.fields;
       // Free text in the tour's language: the language check reads it back on the review.
@@ -561,7 +563,12 @@ export const PAGE_STATES: readonly PageState[] = [
     'application-review',
     'application, review and declaration',
     'none',
-    async ({ page, m }) => {
+    async ({ page, locale, m }) => {
+      // Submitting needs a file for each required item of an addition's checklist; names in no
+      // language, since the application's page lists them.
+      const items = ['sitePlan', 'constructionDrawings', 'designerSchedule', 'energyEfficiency'];
+      for (const [i, key] of items.entries())
+        await uploadTo(page, locale, key, [{ name: `plan-${i + 1}.pdf`, buffer: PDF_BYTES }]);
       await page.getByRole('link', { name: m.ApplicationPages.step.next, exact: true }).click();
       await expect(page).toHaveURL(/\/6$/);
       await hydrated(page);

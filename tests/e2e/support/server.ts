@@ -60,6 +60,9 @@ async function main() {
     SMTP_URL: sink.url,
     PGLITE_DIR: dataDir,
     DATABASE_URL: '',
+    // Uploaded documents beside the database, wiped with it: never the development server's.
+    UPLOADS_DIR: path.join(path.dirname(dataDir), 'uploads'),
+    STORAGE_DRIVER: 'fs',
   };
   // Client PINs are issued by the operators' command, before the server holds the database.
   const pins = spawnSync(

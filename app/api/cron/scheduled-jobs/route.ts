@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { runtimeDeps } from '@/lib/deps';
 import { getTransport } from '@/lib/email/transport';
 import { runScheduledJobs } from '@/lib/jobs/run-scheduled-jobs';
+import { storageFromEnv } from '@/lib/storage/from-env';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -35,6 +36,7 @@ async function handle(request: Request): Promise<Response> {
     const report = await runScheduledJobs(await runtimeDeps(), {
       transport: getTransport(),
       limit: 50,
+      storage: storageFromEnv,
     });
     const body = {
       smtpConfigured: report.outbox !== null,

@@ -12,6 +12,8 @@ import { stepNumber } from '@/lib/applications/route-access';
 import { saveApplicationStep } from '@/lib/applications/save-application-step';
 import { stepSchema, type StepAnswers } from '@/lib/applications/step-schema';
 import { submitApplication } from '@/lib/applications/submit-application';
+import { removeDocument } from '@/lib/documents/remove-document';
+import { documentDeps } from '@/lib/documents/runtime';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { buttonAction, formAction, type ActionContext } from '@/lib/forms/form-action';
 import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
@@ -134,6 +136,11 @@ export const submitApplicationAction = formAction(
           `${stepPath(locale, loaded.reference, stepNumber(type, result.step))}?incomplete=1`,
         );
       }
+      case 'documents_missing': {
+        // The Documents step names each missing item in its error summary, linked to its upload.
+        const type = findTypeByPrefix(loaded.reference.slice(0, 3))!;
+        redirect(`${stepPath(locale, loaded.reference, stepNumber(type, 'documents'))}?missing=1`);
+      }
       case 'declaration_missing':
         return { fieldErrors: { declaration: 'ApplicationPages.review.declarationRequired' } };
       case 'not_found':
@@ -182,5 +189,25 @@ export const requestWithdrawalAction = buttonAction(
         ? `${applicationPath(locale, reference)}?notice=withdrawalRequested`
         : applicationPath(locale, reference),
     );
+  },
+);
+
+/** "Retirer" beside a file of the Documents step: back to the step, or to the application's page. */
+export const removeDocumentAction = buttonAction(
+  {
+    refused: ({ locale }) => redirect(localizedPath('/building-code-services', locale)),
+  },
+  async (ctx, form) => {
+    const { locale } = ctx;
+    const { user, reference } = await loadReference(ctx, form);
+    const result = await removeDocument(await documentDeps(), {
+      userId: user.id,
+      reference,
+      documentId: text(form, 'documentId'),
+    });
+    if (result === 'not_found') notFound();
+    if (result === 'not_editable') redirect(applicationPath(locale, reference));
+    const type = findTypeByPrefix(reference.slice(0, 3))!;
+    redirect(`${stepPath(locale, reference, stepNumber(type, 'documents'))}?removed=1`);
   },
 );

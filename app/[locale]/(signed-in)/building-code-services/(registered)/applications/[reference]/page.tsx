@@ -11,7 +11,9 @@ import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { deleteDraftAction, requestWithdrawalAction } from '../actions';
+import { listDocuments } from '@/lib/documents/list-documents';
 import { AnswersSummary } from '../_components/answers-summary';
+import { DocumentFiles } from '../_components/document-files';
 
 type Props = {
   params: Promise<{ locale: string; reference: string }>;
@@ -42,6 +44,9 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   if (!application || !type) redirect(localizedPath('/building-code-services', locale));
   const t = await getTranslations('ApplicationPages');
   const apps = await getTranslations('Applications');
+  const documents =
+    type.documents.length > 0 ? await listDocuments(await getDb(), user.id, reference) : [];
+  const itemsWithFiles = type.documents.filter((d) => documents.some((f) => f.item === d.key));
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
   const isDraft = application.status === 'draft';
@@ -191,6 +196,21 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           level={3}
         />
       </section>
+
+      {type.documents.length > 0 ? (
+        <section aria-labelledby="documents-title" className={section}>
+          <h2 id="documents-title" className={heading}>
+            {t('application.documents')}
+          </h2>
+          {itemsWithFiles.length === 0 ? <p>{t('application.documentsNone')}</p> : null}
+          {itemsWithFiles.map((d) => (
+            <div key={d.key} className="max-w-2xl">
+              <h3 className="mb-1 font-semibold">{apps(`documents.${d.key}.name` as never)}</h3>
+              <DocumentFiles files={documents.filter((f) => f.item === d.key)} locale={locale} />
+            </div>
+          ))}
+        </section>
+      ) : null}
 
       {isDraft && query.confirm !== 'delete' ? (
         <p>

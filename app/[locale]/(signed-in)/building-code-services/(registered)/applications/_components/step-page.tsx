@@ -14,7 +14,10 @@ import {
 import { getDb } from '@/lib/db/client';
 import { localizedDynamicPath } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { listDocuments } from '@/lib/documents/list-documents';
+import type { UploadOutcome } from '@/lib/documents/upload-outcome';
 import { AnswersSummary } from './answers-summary';
+import { DocumentsStep } from './documents-step';
 import { FeeTable } from './fee-table';
 import { ReviewForm } from './review-form';
 import { StepForm } from './step-form';
@@ -34,6 +37,7 @@ export async function StepPage({
   answers,
   saved,
   incomplete,
+  documentsView,
 }: {
   locale: Locale;
   userId: string;
@@ -43,6 +47,8 @@ export async function StepPage({
   answers: ApplicationAnswers;
   saved: boolean;
   incomplete: boolean;
+  /** The Documents step's query: an upload's outcome, a submit refused for missing files. */
+  documentsView?: { outcome: UploadOutcome | null; missing: boolean; removed: boolean };
 }) {
   const t = await getTranslations('ApplicationPages');
   const steps = await getTranslations('Applications.steps');
@@ -119,35 +125,23 @@ export async function StepPage({
   }
 
   const next = type.steps[type.steps.indexOf(step) + 1];
-  if (step.kind === 'documents') {
-    const docs = await getTranslations('Applications.documents');
-    const all = Object.values(answers).reduce((acc, a) => ({ ...acc, ...a }), {});
-    const items = type.documents.filter(
-      (d) => !d.when || d.when.in.includes(String(all[d.when.field] ?? '')),
-    );
+  if (step.kind === 'documents' && reference) {
+    const documents = await listDocuments(await getDb(), userId, reference);
     return (
       <>
-        <h1 className="page-title">{title}</h1>
-        {heading}
-        <p className="mb-6 max-w-prose">{t('documents.intro')}</p>
-        {items.length === 0 ? (
-          <p className="mb-6">{t('documents.none')}</p>
-        ) : (
-          <ul className="mb-8 max-w-2xl space-y-4">
-            {items.map((d) => (
-              <li key={d.key} className="rounded border-2 border-neutral-300 p-4">
-                <p className="font-semibold">
-                  {docs(`${d.key}.name` as never)}{' '}
-                  <span className="font-normal">
-                    ({d.required ? t('documents.required') : t('documents.optional')})
-                  </span>
-                </p>
-                <p>{docs(`${d.key}.help` as never)}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-        {next && reference ? (
+        <DocumentsStep
+          locale={locale}
+          type={type}
+          reference={reference}
+          answers={answers}
+          documents={documents}
+          outcome={documentsView?.outcome ?? null}
+          missing={documentsView?.missing ?? false}
+          removed={documentsView?.removed ?? false}
+          title={title}
+          heading={heading}
+        />
+        {next ? (
           <a
             className="btn-primary"
             href={localizedDynamicPath(

@@ -7,21 +7,33 @@ import { getDb } from '@/lib/db/client';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { readOutcome } from '@/lib/documents/upload-outcome';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { StepPage } from '../../../_components/step-page';
 
 type Props = {
   params: Promise<{ locale: string; reference: string; step: string }>;
-  searchParams: Promise<{ saved?: string; incomplete?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const { reference, step } = await params;
   const type = applicationRouteTarget({ reference, step })?.type;
   const key = (type && stepAt(type, step)?.key) ?? 'review';
   const t = await getTranslations({ locale, namespace: 'Applications.steps' });
-  return { title: await formPageTitle(locale, t(`${key}.title` as never)) };
+  const title = t(`${key}.title` as never);
+  // The Documents step after an upload with refusals or a submit missing files shows errors.
+  const query = await searchParams;
+  const outcome = key === 'documents' ? readOutcome(query) : null;
+  if (
+    (outcome && (outcome.refusals.length > 0 || outcome.formError)) ||
+    (key === 'documents' && query.missing === '1')
+  ) {
+    const summary = await getTranslations({ locale, namespace: 'ErrorSummary' });
+    return { title: summary('titlePrefix') + title };
+  }
+  return { title: await formPageTitle(locale, title) };
 }
 
 /**
@@ -56,6 +68,11 @@ export default async function ApplicationStepPage({ params, searchParams }: Prop
         answers={application.answers}
         saved={query.saved === '1'}
         incomplete={query.incomplete === '1'}
+        documentsView={{
+          outcome: readOutcome(query),
+          missing: query.missing === '1',
+          removed: query.removed === '1',
+        }}
       />
     </main>
   );
