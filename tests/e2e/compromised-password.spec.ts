@@ -27,6 +27,7 @@ test.beforeAll(async () => {
     APP_URL: BASE,
     AUTH_SECRET: 'e2e-pwd09-secret-0123456789abcdef0123456789abcdef',
     PIN_PEPPER: 'e2e-pwd09-pin-pepper-0123456789abcdef0123456789',
+    CRON_SECRET: 'e2e-pwd09-cron-secret-0123456789abcdef',
     PGLITE_DIR: DATA,
     DATABASE_URL: '',
     SMTP_URL: '',

@@ -134,6 +134,7 @@ test.describe('SES-02: an idle timeout set in seconds', () => {
         APP_URL: BASE,
         AUTH_SECRET: 'e2e-idle140-secret-0123456789abcdef0123456789abcdef',
         PIN_PEPPER: 'e2e-idle140-pin-pepper-0123456789abcdef0123456789',
+        CRON_SECRET: 'e2e-idle140-cron-secret-0123456789abcdef',
         PGLITE_DIR: DATA,
         DATABASE_URL: '',
         SMTP_URL: '',
