@@ -20,7 +20,7 @@ import { applicationEvents, applications, applicationVersions, emailOutbox } fro
 import type { Deps } from '@/lib/deps';
 import { testDeps } from '../helpers/accounts';
 import { createTestDb, fakeClock } from '../helpers/db';
-import { openOwnPostgres } from '../helpers/own-postgres';
+import { testBackends, type Backend } from '../helpers/backends';
 import { DECLARATION, PERMIT_ANSWERS, fillPermit } from '../helpers/applications';
 import { activeUser } from '../helpers/registration';
 
@@ -36,26 +36,7 @@ async function count(db: Db, table: PgTable, where?: SQL): Promise<number> {
   return row?.n ?? 0;
 }
 
-interface Backend {
-  name: string;
-  open(): Promise<{ db: Db; close(): Promise<void> }>;
-}
-const backends: Backend[] = [
-  {
-    name: 'PGlite',
-    async open() {
-      const t = await createTestDb();
-      return { db: t.db, close: () => t.close() };
-    },
-  },
-];
-const pgUrl = process.env.TEST_DATABASE_URL;
-if (pgUrl) {
-  backends.push({
-    name: 'PostgreSQL (Neon driver)',
-    open: () => openOwnPostgres(pgUrl, 'applications', { max: 10 }),
-  });
-}
+const backends = testBackends('applications');
 
 describe.each(backends)('applications on $name', (backend) => {
   let opened: Awaited<ReturnType<Backend['open']>>;

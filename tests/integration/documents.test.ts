@@ -7,7 +7,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveApplicationStep } from '@/lib/applications/save-application-step';
 import { submitApplication } from '@/lib/applications/submit-application';
-import type { Db } from '@/lib/db/client';
 import { applicationDocuments, applications } from '@/lib/db/schema';
 import { listDocuments } from '@/lib/documents/list-documents';
 import { openDocument } from '@/lib/documents/open-document';
@@ -22,8 +21,8 @@ import { FsStorage } from '@/lib/storage/fs-storage';
 import type { ListedObject } from '@/lib/storage/storage';
 import { testDeps } from '../helpers/accounts';
 import { DECLARATION, fillPermit } from '../helpers/applications';
-import { createTestDb, fakeClock } from '../helpers/db';
-import { openOwnPostgres } from '../helpers/own-postgres';
+import { fakeClock } from '../helpers/db';
+import { testBackends, type Backend } from '../helpers/backends';
 import { activeUser } from '../helpers/registration';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -66,26 +65,7 @@ async function objectsIn(storage: FsStorage): Promise<ListedObject[]> {
   return all;
 }
 
-interface Backend {
-  name: string;
-  open(): Promise<{ db: Db; close(): Promise<void> }>;
-}
-const backends: Backend[] = [
-  {
-    name: 'PGlite',
-    async open() {
-      const t = await createTestDb();
-      return { db: t.db, close: () => t.close() };
-    },
-  },
-];
-const pgUrl = process.env.TEST_DATABASE_URL;
-if (pgUrl) {
-  backends.push({
-    name: 'PostgreSQL (Neon driver)',
-    open: () => openOwnPostgres(pgUrl, 'documents', { max: 10 }),
-  });
-}
+const backends = testBackends('documents');
 
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'documents-test-'));
 afterAll(() => rm(workDir, { recursive: true, force: true }));
