@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { applications } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import type { DocumentView } from '@/lib/documents/list-documents';
 import type { ActorRole, ApplicationStatus } from './status-machine';
 import type { ApplicationAnswers } from './step-schema';
 
@@ -29,11 +30,14 @@ export interface ApplicationView {
   /** The latest submitted version's number, or null for a draft never submitted. */
   version: number | null;
   events: ApplicationEventView[];
+  /** Its files, oldest first, as listDocuments gives them. */
+  documents: DocumentView[];
 }
 
 /**
  * One application of one resident, with what its page shows, in one statement: the application
- * with its answers (the draft's, or the latest version's) and its timeline in subqueries. null
+ * with its answers (the draft's, or the latest version's), its timeline and its files in
+ * subqueries. null
  * for another resident's reference or one that does not exist: the caller answers the same 404
  * for both.
  */
@@ -65,11 +69,14 @@ export async function loadApplication(
       events: sql<
         (Omit<ApplicationEventView, 'occurredAt'> & { occurredAt: string })[]
       >`(select coalesce(jsonb_agg(jsonb_build_object('type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'actorRole', e.actor_role, 'occurredAt', e.occurred_at) order by e.seq), '[]'::jsonb) from application_events e where e.application_id = "applications"."id")`,
+      documents: sql<
+        (Omit<DocumentView, 'uploadedAt'> & { uploadedAt: string })[]
+      >`(select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'item', d.item, 'fileName', d.file_name, 'sizeBytes', d.size_bytes, 'scanStatus', d.scan_status, 'uploadedAt', d.uploaded_at) order by d.uploaded_at, d.id), '[]'::jsonb) from application_documents d where d.application_id = "applications"."id")`,
     })
     .from(applications)
     .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));
   if (!row) return null;
-  const { draftAnswers, latest, events, ...application } = row;
+  const { draftAnswers, latest, events, documents, ...application } = row;
   const status = application.status as ApplicationStatus;
   return {
     ...application,
@@ -77,5 +84,6 @@ export async function loadApplication(
     answers: (status === 'draft' ? draftAnswers : latest?.answers) ?? draftAnswers ?? {},
     version: latest?.version ?? null,
     events: events.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) })),
+    documents: documents.map((file) => ({ ...file, uploadedAt: new Date(file.uploadedAt) })),
   };
 }

@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import type { JWT } from 'next-auth/jwt';
 import { getDb } from '@/lib/db/client';
-import { users } from '@/lib/db/schema';
+import { buildingRegistrations, clientRecords, users } from '@/lib/db/schema';
 import { redirect, internalPath } from '@/lib/i18n/navigation';
 import { type Locale } from '@/lib/i18n/routing';
 import { SESSION_COOKIE } from './config';
@@ -17,7 +17,16 @@ export interface CurrentUser {
   locale: Locale;
   /** PWD-09: nothing but "Changer le mot de passe" opens until this is cleared. */
   passwordChangeRequired: boolean;
+  /**
+   * The Building Code Services registration with the linked client number, or null: read in the
+   * same statement as the session, so that the registered area's gate costs no round trip more.
+   */
+  registration: SessionRegistration | null;
 }
+
+export type SessionRegistration = typeof buildingRegistrations.$inferSelect & {
+  clientNumber: string | null;
+};
 
 /**
  * The signed-in person, read from the database on every request (one query): a JWT whose
@@ -47,8 +56,12 @@ export async function sessionUser(token: JWT | null): Promise<CurrentUser | null
       status: users.status,
       sessionVersion: users.sessionVersion,
       passwordChangeRequired: users.passwordChangeRequired,
+      registration: buildingRegistrations,
+      clientNumber: clientRecords.clientNumber,
     })
     .from(users)
+    .leftJoin(buildingRegistrations, eq(buildingRegistrations.userId, users.id))
+    .leftJoin(clientRecords, eq(clientRecords.linkedUserId, users.id))
     .where(eq(users.id, id));
   if (!user || user.status !== 'active' || user.sessionVersion !== token.sv) {
     return null;
@@ -58,6 +71,9 @@ export async function sessionUser(token: JWT | null): Promise<CurrentUser | null
     email: user.email,
     locale: user.locale,
     passwordChangeRequired: user.passwordChangeRequired,
+    registration: user.registration
+      ? { ...user.registration, clientNumber: user.clientNumber }
+      : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadApplication } from '@/lib/applications/load-application';
 import { saveApplicationStep } from '@/lib/applications/save-application-step';
 import { submitApplication } from '@/lib/applications/submit-application';
 import { applicationDocuments, applications } from '@/lib/db/schema';
@@ -133,6 +134,10 @@ describe.each(backends)('documents on $name', (backend) => {
       expect.objectContaining({ id: result.id, item: 'sitePlan', scanStatus: 'not_scanned' }),
     ]);
     expect(await listDocuments(base.db, await newUser(), reference)).toEqual([]);
+    // The application page reads the same list in its one statement.
+    expect((await loadApplication(base.db, userId, reference))?.documents).toEqual(
+      await listDocuments(base.db, userId, reference),
+    );
     // The content decides the type: a PNG named .pdf is stored as a PNG, named so.
     expect(await upload(userId, reference, 'photo.pdf', PNG)).toMatchObject({
       status: 'stored',

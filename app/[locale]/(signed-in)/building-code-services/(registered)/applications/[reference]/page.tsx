@@ -11,7 +11,6 @@ import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { deleteDraftAction, requestWithdrawalAction } from '../actions';
-import { listDocuments } from '@/lib/documents/list-documents';
 import { AnswersSummary } from '../_components/answers-summary';
 import { DocumentFiles } from '../_components/document-files';
 
@@ -44,8 +43,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   if (!application || !type) redirect(localizedPath('/building-code-services', locale));
   const t = await getTranslations('ApplicationPages');
   const apps = await getTranslations('Applications');
-  const documents =
-    type.documents.length > 0 ? await listDocuments(await getDb(), user.id, reference) : [];
+  const documents = application.documents;
   const itemsWithFiles = type.documents.filter((d) => documents.some((f) => f.item === d.key));
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
