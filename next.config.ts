@@ -21,6 +21,13 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder: bundling it breaks
   // every query under `next start` (STACK.md).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // `next build` also writes .next/standalone: a server.js with only the files the server needs
+  // (node_modules traced), which runs from any folder once scripts/standalone.mjs has copied
+  // .next/static (and public/) into it (README, "Deploy on one server behind nginx").
+  output: 'standalone',
+  // Read at run time, not imported, so the tracer cannot see them: the embedded database's
+  // migrations (lib/db/client.ts applies drizzle/ when it opens PGlite).
+  outputFileTracingIncludes: { '*': ['./drizzle/**/*'] },
   // The embedded database folder must never be packed into the server bundle.
   outputFileTracingExcludes: { '*': ['.data/**'] },
   // A second build folder lets a benchmark or a parallel test run build without disturbing a
