@@ -22,9 +22,12 @@ const nextConfig: NextConfig = {
   // every query under `next start` (STACK.md).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   // `next build` also writes .next/standalone: a server.js with only the files the server needs
-  // (node_modules traced), which runs from any folder once scripts/standalone.mjs has copied
-  // .next/static (and public/) into it (README, "Deploy on one server behind nginx").
-  output: 'standalone',
+  // (node_modules traced), which runs from any folder once scripts/standalone.ts has copied
+  // .next/static (and public/) into it (README, "Deploy on one server behind nginx"). Not on
+  // Vercel (VERCEL=1 at build time), which packages the build its own way and ignores the folder;
+  // with its build adapter, standalone output failed the build in Next.js 16.3
+  // (vercel/next.js#96646).
+  output: process.env.VERCEL ? undefined : 'standalone',
   // Read at run time, not imported, so the tracer cannot see them: the embedded database's
   // migrations (lib/db/client.ts applies drizzle/ when it opens PGlite).
   outputFileTracingIncludes: { '*': ['./drizzle/**/*'] },

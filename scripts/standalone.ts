@@ -50,6 +50,11 @@ export function copyStandalone(standalone: string, to: string): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { to: { type: 'string' } } });
+  if (process.env.VERCEL) {
+    // next.config.ts builds no standalone server there: the host packages the build itself.
+    console.log('standalone server: not built on Vercel (VERCEL is set)');
+    process.exit(0);
+  }
   try {
     const standalone = prepareStandalone();
     const where = values.to ? copyStandalone(standalone, values.to) : standalone;
