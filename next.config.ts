@@ -21,6 +21,16 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder: bundling it breaks
   // every query under `next start` (STACK.md).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // `next build` also writes .next/standalone: a server.js with only the files the server needs
+  // (node_modules traced), which runs from any folder once scripts/standalone.ts has copied
+  // .next/static (and public/) into it (README, "Deploy on one server behind nginx"). Not on
+  // Vercel (VERCEL=1 at build time), which packages the build its own way and ignores the folder;
+  // with its build adapter, standalone output failed the build in Next.js 16.3
+  // (vercel/next.js#96646).
+  output: process.env.VERCEL ? undefined : 'standalone',
+  // Read at run time, not imported, so the tracer cannot see them: the embedded database's
+  // migrations (lib/db/client.ts applies drizzle/ when it opens PGlite).
+  outputFileTracingIncludes: { '*': ['./drizzle/**/*'] },
   // The embedded database folder must never be packed into the server bundle.
   outputFileTracingExcludes: { '*': ['.data/**'] },
   // A second build folder lets a benchmark or a parallel test run build without disturbing a

@@ -6,6 +6,8 @@ const skipBuild = process.env.E2E_SKIP_BUILD === '1';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The standalone server's own checks: `npm run test:e2e:neon` runs them (playwright.neon.config.ts).
+  testIgnore: ['**/standalone.spec.ts'],
   // E2E mail and PIN files live beside it in test-results/, outside what Playwright cleans.
   outputDir: 'test-results/playwright',
   fullyParallel: false,

@@ -1,5 +1,6 @@
-// Prints the one closing line CI reads: "N passed, N failed" over Vitest and Playwright,
-// plus every CI step that failed outside a test runner (lint, build…). Exits non-zero on any failure.
+// Prints a line per suite, then the one closing line CI reads: "N passed, N failed" over Vitest
+// and Playwright, plus every CI step that failed outside a test runner (lint, build…). Exits
+// non-zero on any failure.
 // Arguments: the Vitest report, one or more Playwright reports, the number of failed CI steps.
 import fs from 'node:fs';
 
@@ -18,17 +19,22 @@ const read = (file) => {
 let passed = 0;
 let failed = 0;
 const vitest = read(vitestFile);
+/** One line per suite, so the summary shows which ran (and a missing report stands out). */
+const suite = (name, ok, bad) => console.log(`  ${name}: ${ok} passed, ${bad} failed`);
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
+  suite(`Vitest (${vitestFile})`, vitest.numPassedTests ?? 0, vitest.numFailedTests ?? 0);
 } else {
   console.log(`no Vitest report at ${vitestFile}`);
 }
 for (const playwrightFile of playwrightFiles) {
   const playwright = read(playwrightFile);
   if (playwright?.stats) {
-    passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+    const ok = (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+    passed += ok;
     failed += playwright.stats.unexpected ?? 0;
+    suite(`Playwright (${playwrightFile})`, ok, playwright.stats.unexpected ?? 0);
   } else {
     console.log(`no Playwright report at ${playwrightFile}`);
   }

@@ -23,7 +23,8 @@ import {
   waitForMail,
 } from './support/fixtures';
 
-test('Apply (fr): a construction permit saved, resumed after signing in again, corrected, reviewed and submitted', async ({
+// `@neon`: also runs on PostgreSQL through the Neon driver (npm run test:e2e:neon).
+test('Apply (fr): a construction permit saved, resumed after signing in again, corrected, reviewed and submitted @neon', async ({
   page,
 }) => {
   test.setTimeout(180_000);

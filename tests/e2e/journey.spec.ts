@@ -32,7 +32,8 @@ for (const locale of LOCALES) {
   const m = MESSAGES[locale];
   const p = PATHS[locale];
 
-  test(`a new resident creates an account, activates it, signs out and in again (${locale})`, async ({
+  // `@neon`: the French one also runs on PostgreSQL through the Neon driver (test:e2e:neon).
+  test(`a new resident creates an account, activates it, signs out and in again (${locale})${locale === 'fr' ? ' @neon' : ''}`, async ({
     page,
   }) => {
     const email = uniqueEmail(locale);

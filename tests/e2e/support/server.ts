@@ -4,19 +4,99 @@
  * Playwright starts this as its webServer and stops it when the run ends. With E2E_SERVER_MODE=dev
  * it runs `next dev` instead (playwright.dev.config.ts), which alone catches what only the
  * development builds of the libraries refuse.
+ *
+ * The production path (playwright.neon.config.ts): with E2E_SERVER_MODE=standalone it runs the
+ * standalone server (`node server.js`, bound to 127.0.0.1 as behind nginx) from a copy of
+ * .next/standalone outside the repository (E2E_STANDALONE_DIR), so a file the build did not trace
+ * is missing there as it would be on a server. With E2E_POSTGRES_URL it uses that PostgreSQL
+ * database through the Neon serverless driver and a WebSocket bridge instead of the embedded one:
+ * the database is dropped and created again, then migrated with `npm run db:migrate` as the
+ * README tells operators.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { prepareStandalone, copyStandalone } from '../../../scripts/standalone';
+import type { PgModule } from '../../helpers/postgres';
 import { startSmtpSink } from '../../helpers/smtp-sink';
+import { startWsBridge, type WsBridge } from '../../helpers/ws-bridge';
 
 const port = process.env.E2E_PORT ?? '3100';
 const mailDir = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
 const dataDir = path.resolve(process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite');
 const pinFile = path.resolve(process.env.E2E_PIN_FILE ?? 'test-results/e2e-pins.csv');
-const dev = process.env.E2E_SERVER_MODE === 'dev';
+const mode = process.env.E2E_SERVER_MODE ?? 'start';
+const dev = mode === 'dev';
+const postgresUrl = process.env.E2E_POSTGRES_URL || '';
+const standaloneDir = path.resolve(
+  process.env.E2E_STANDALONE_DIR ?? path.join(os.tmpdir(), `monso-e2e-standalone-${port}`),
+);
 /** The server's stderr, also written here: specs check that a refused request logged no stack. */
 const errorLog = path.resolve(process.env.E2E_SERVER_LOG ?? 'test-results/e2e-server-stderr.log');
+
+/**
+ * Runs a command to its end; resolves with its exit status. Not spawnSync: the WebSocket bridge
+ * the command reaches PostgreSQL through runs in this process, and must keep answering meanwhile.
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+}
+
+/**
+ * Drops and creates the e2e database again (through `pg`, on the server's `postgres` database),
+ * starts the bridge the Neon driver reaches it through, and applies the migrations with
+ * `npm run db:migrate`. Only a database whose name says "test" is dropped.
+ */
+async function preparePostgres(url: string): Promise<WsBridge> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/test/i.test(name)) {
+    throw new Error(`E2E_POSTGRES_URL is dropped and recreated: "${name}" is not a test database`);
+  }
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const { Client } = createRequire(import.meta.url)('pg') as PgModule;
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    await client.query(`drop database if exists ${quoted} with (force)`);
+    await client.query(`create database ${quoted}`);
+  } finally {
+    await client.end();
+  }
+  const bridge = await startWsBridge();
+  const migrate = await run('npm', ['run', '--silent', 'db:migrate'], {
+    ...process.env,
+    DATABASE_URL: url,
+    NEON_WS_PROXY: bridge.proxy,
+  });
+  if (migrate !== 0) throw new Error('npm run db:migrate failed');
+  return bridge;
+}
+
+/** The server: `next start`, `next dev`, or the standalone server.js of a fresh copy. */
+function startNext(env: NodeJS.ProcessEnv) {
+  const stdio: ['inherit', 'inherit', 'pipe'] = ['inherit', 'inherit', 'pipe'];
+  if (mode === 'standalone') {
+    const copy = copyStandalone(prepareStandalone(), standaloneDir);
+    // As in the README's systemd unit: bound to loopback, behind nginx.
+    return spawn(process.execPath, [path.join(copy, 'server.js')], {
+      stdio,
+      env: { ...env, PORT: port, HOSTNAME: '127.0.0.1' },
+    });
+  }
+  const command = dev ? 'dev' : 'start';
+  return spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '-p', port], {
+    stdio,
+    env,
+  });
+}
 
 async function main() {
   fs.rmSync(mailDir, { recursive: true, force: true });
@@ -45,6 +125,8 @@ async function main() {
   };
   const poll = setInterval(flush, 50);
 
+  const bridge = postgresUrl ? await preparePostgres(postgresUrl) : undefined;
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: dev ? ('development' as const) : ('production' as const),
@@ -59,13 +141,14 @@ async function main() {
     TRUSTED_IP_HEADER: 'x-real-ip',
     SMTP_URL: sink.url,
     PGLITE_DIR: dataDir,
-    DATABASE_URL: '',
+    DATABASE_URL: postgresUrl,
+    NEON_WS_PROXY: bridge?.proxy ?? '',
     // Uploaded documents beside the database, wiped with it: never the development server's.
     UPLOADS_DIR: path.join(path.dirname(dataDir), 'uploads'),
     STORAGE_DRIVER: 'fs',
   };
   // Client PINs are issued by the operators' command, before the server holds the database.
-  const pins = spawnSync(
+  const pins = await run(
     process.execPath,
     [
       'node_modules/tsx/dist/cli.mjs',
@@ -75,15 +158,11 @@ async function main() {
       '--out',
       pinFile,
     ],
-    { stdio: 'inherit', env },
-  );
-  if (pins.status !== 0) throw new Error('could not issue the e2e client PINs');
-
-  const command = dev ? 'dev' : 'start';
-  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '-p', port], {
-    stdio: ['inherit', 'inherit', 'pipe'],
     env,
-  });
+  );
+  if (pins !== 0) throw new Error('could not issue the e2e client PINs');
+
+  const next = startNext(env);
   fs.writeFileSync(errorLog, '');
   next.stderr.on('data', (chunk: Buffer) => {
     process.stderr.write(chunk);
@@ -98,7 +177,8 @@ async function main() {
   process.on('SIGINT', stop);
   next.on('exit', (code) => {
     clearInterval(poll);
-    void sink.close().then(() => process.exit(code ?? 0));
+    if (mode === 'standalone') fs.rmSync(standaloneDir, { recursive: true, force: true });
+    void Promise.all([sink.close(), bridge?.close()]).then(() => process.exit(code ?? 0));
   });
 }
 
