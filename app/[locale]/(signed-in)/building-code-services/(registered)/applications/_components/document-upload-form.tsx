@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { SIGNATURES } from '@/lib/documents/file-signature';
 import { refusalMessageValues, type RefusalReason } from '@/lib/documents/rules';
 import { outcomeQuery, type UploadOutcome } from '@/lib/documents/upload-outcome';
@@ -54,6 +54,8 @@ function parseOutcome(text: string): FileOutcome | null {
   }
 }
 
+const noSubscription = () => () => {};
+
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
 /**
@@ -90,6 +92,12 @@ export function DocumentUploadForm({
   const [files, setFiles] = useState<FileProgress[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const [busy, setBusy] = useState(false);
+  // True once hydrated (false in the server's HTML): says so on the form, for tests and styles.
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   const update = (index: number, change: Partial<FileProgress>) =>
     setFiles((all) => all.map((f, i) => (i === index ? { ...f, ...change } : f)));
@@ -185,6 +193,7 @@ export function DocumentUploadForm({
         action={action}
         onSubmit={onSubmit}
         aria-busy={busy || undefined}
+        data-enhanced={enhanced || undefined}
       >
         {children}
       </form>
