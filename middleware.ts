@@ -20,6 +20,7 @@ import { getDb } from '@/lib/db/client';
 import { getPathname, internalPath } from '@/lib/i18n/navigation';
 import { isLocale, routing, type AppPathname, type Locale } from '@/lib/i18n/routing';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
+import { bucketPostOrigin } from '@/lib/storage/config';
 import { PAGE_METHODS, refusedStatus } from '@/lib/security/request-guard';
 
 /**
@@ -56,9 +57,17 @@ const TOKEN_PAGES = new Set<AppPathname>(['/activate', '/reset-password', '/conf
 /** The path an unknown page is rewritten to: the catch-all page, naming no route (HDR-02). */
 const NOT_FOUND_SEGMENT = 'not-found';
 
+/** The bucket the browser posts documents to (STORAGE_DRIVER=s3), read once. */
+let uploadOrigin: { value: string | null } | undefined;
+
 export default async function middleware(req: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+  uploadOrigin ??= { value: bucketPostOrigin() };
+  const csp = contentSecurityPolicy(
+    nonce,
+    process.env.NODE_ENV !== 'production',
+    uploadOrigin.value,
+  );
   const { pathname } = req.nextUrl;
   const route = internalPath(pathname);
   const publicPath = pathname + req.nextUrl.search;

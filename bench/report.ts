@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import prettier from 'prettier';
 import type { Argon2Result } from './argon2';
+import type { UploadMemoryResult } from './upload-memory';
 import { evaluateBudgets, type BudgetValue } from './budgets';
 import type { Mode } from './config';
 import { median } from './load';
@@ -42,6 +43,8 @@ export interface BenchReport {
   command: string;
   durationS: number;
   argon2: Argon2Result;
+  /** One 30 MB document upload through uploadDocument and the fs driver (issue 17). */
+  uploadMemory: UploadMemoryResult;
   baseline: ServerResult;
   portals: ServerResult[];
 }
@@ -246,6 +249,33 @@ export async function renderReport(r: BenchReport): Promise<string> {
       `${argon2.otherCpuPct > NOISY_PCT ? ' ⚠' : ''}. The budgets compare with the "in flight" figures, ` +
       'the machine\'s ceiling for a server that does nothing else; their cross-check "by CPU ' +
       'time" divides the CPU time of one operation by the server\'s CPU time per request.',
+  );
+
+  // ---- one 30 MB upload
+  const u = r.uploadMemory;
+  const mb = (bytes: number) => `${(Math.max(bytes, 0) / (1024 * 1024)).toFixed(1)} MB`;
+  out.push('## Memory of one 30 MB document upload (fs driver)');
+  out.push(
+    table(
+      ['File', 'Outcome', 'Time', 'Live heap growth', 'Live buffers growth', 'RSS growth'],
+      [
+        [
+          mb(u.fileBytes),
+          u.status,
+          `${u.seconds.toFixed(2)} s`,
+          mb(u.liveHeapGrowth),
+          mb(u.liveBuffersGrowth),
+          mb(u.rssGrowth),
+        ],
+      ],
+    ),
+  );
+  out.push(
+    'One upload through `uploadDocument` (what the upload route runs per file) into the `fs` ' +
+      'driver, its source 64 KiB chunks as busboy gives them, in a process of its own ' +
+      '(`bench/upload-memory.ts`): the largest growth over the idle process, sampled after a ' +
+      'full collection at each megabyte sent. A function that held the file would show 30 MB of ' +
+      'buffers.',
   );
 
   // ---- First Load JS

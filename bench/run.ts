@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureArgon2 } from './argon2';
+import { measureUploadMemory } from './upload-memory';
 import {
   BASELINE_DIR,
   PORTAL_DIST_DIR,
@@ -142,6 +143,15 @@ async function main(): Promise<void> {
         `(${argon2.concurrency} in flight), other CPU ${argon2.otherCpuPct.toFixed(0)}%`,
     );
 
+    console.log('one 30 MB document upload …');
+    const uploadMemory = await measureUploadMemory();
+    console.log(
+      `  ${uploadMemory.status} in ${uploadMemory.seconds.toFixed(2)} s; live heap ` +
+        `+${(uploadMemory.liveHeapGrowth / 2 ** 20).toFixed(1)} MB, live buffers ` +
+        `+${(uploadMemory.liveBuffersGrowth / 2 ** 20).toFixed(1)} MB, RSS ` +
+        `+${(Math.max(uploadMemory.rssGrowth, 0) / 2 ** 20).toFixed(1)} MB`,
+    );
+
     const baseline = await baselineSuite(await freePort(PORTS.baseline), {
       ...opts('baseline'),
       only: [],
@@ -184,6 +194,7 @@ async function main(): Promise<void> {
       command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
       durationS: (Date.now() - started) / 1000,
       argon2,
+      uploadMemory,
       baseline,
       portals,
     });

@@ -1,7 +1,7 @@
 /**
  * `npm run security:matrix`: the table of docs/SECURITY.md that maps each row of the security
  * rules (SECURITY.md of the design: REG-01…SEC-01, then each later group as its first tests land:
- * APP-01…03, DOC-01…03) to the tests that prove it — every Vitest or
+ * APP-01…03, DOC-01…05) to the tests that prove it — every Vitest or
  * Playwright test whose name starts with the row's ID. It rewrites the part of docs/SECURITY.md
  * between the two markers; tests/unit/security-matrix.test.ts fails when a row has no test or
  * when the document is out of date.
@@ -85,6 +85,8 @@ export const SECURITY_ROWS = [
   ['DOC-01', 'Upload allowlist by content'],
   ['DOC-02', 'Scanned before anyone opens it'],
   ['DOC-03', 'Safe downloads'],
+  ['DOC-04', 'Uploads answer programs with statuses; only the checklist’s items'],
+  ['DOC-05', 'Direct uploads to the bucket checked before they count'],
 ] as const;
 
 export type SecurityRowId = (typeof SECURITY_ROWS)[number][0];

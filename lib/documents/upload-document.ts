@@ -4,7 +4,8 @@ import { findType } from '@/lib/applications/catalogue';
 import { applicationDocuments, applications } from '@/lib/db/schema';
 import type { Deps } from '@/lib/deps';
 import { StorageSizeError, type ByteSource, type Storage } from '@/lib/storage/storage';
-import { DOCUMENTS_EDITABLE_STATUSES } from './checklist';
+import type { ApplicationAnswers } from '@/lib/applications/step-schema';
+import { checklistFor, DOCUMENTS_EDITABLE_STATUSES } from './checklist';
 import { peekHead } from './peek-head';
 import { checkUpload, cleanFileName, MAX_FILE_BYTES, type RefusalReason } from './rules';
 import type { Scanner } from './scan';
@@ -26,28 +27,37 @@ export type UploadResult =
   /** Submitted: files change only while a draft (or answering a request). */
   | { status: 'not_editable' };
 
-interface Target {
+export interface UploadTarget {
   id: string;
   status: string;
   type: string;
+  /** Files the application holds (accepted ones, every checklist item). */
+  files: number;
 }
 
-/** The application, if this person owns it; its kept files counted. One statement. */
-async function findTarget(
+/**
+ * The application, if this person owns it and `item` is in its checklist (the type's, limited by
+ * each item's `when` to the answers given: an energy-efficiency form only for an addition or a
+ * new building); its kept files counted. One statement.
+ */
+export async function findUploadTarget(
   db: DocumentDeps['db'],
-  userId: string,
-  reference: string,
-): Promise<(Target & { files: number }) | null> {
+  input: { userId: string; reference: string; item: string },
+): Promise<UploadTarget | null> {
   const [row] = await db
     .select({
       id: applications.id,
       status: applications.status,
       type: applications.type,
       files: sql<number>`(select count(*)::int from application_documents d where d.application_id = "applications"."id" and d.storage_key is not null)`,
+      answers: sql<ApplicationAnswers | null>`(select jsonb_object_agg(a.step, a.answers) from application_answers a where a.application_id = "applications"."id")`,
     })
     .from(applications)
-    .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));
-  return row ?? null;
+    .where(and(eq(applications.reference, input.reference), eq(applications.userId, input.userId)));
+  const type = row ? findType(row.type) : null;
+  if (!row || !type) return null;
+  if (!checklistFor(type, row.answers ?? {}).some((d) => d.key === input.item)) return null;
+  return { id: row.id, status: row.status, type: row.type, files: row.files };
 }
 
 /**
@@ -78,9 +88,8 @@ export async function uploadDocument(
     peeked.discard();
     return { status: 'refused', reason, name };
   };
-  const target = await findTarget(db, input.userId, input.reference);
-  const type = target ? findType(target.type) : null;
-  if (!target || !type?.documents.some((d) => d.key === input.item)) {
+  const target = await findUploadTarget(db, input);
+  if (!target) {
     peeked.discard();
     return { status: 'not_found' };
   }
@@ -113,7 +122,41 @@ export async function uploadDocument(
     throw error;
   }
 
-  let recorded: 'ok' | 'too_many' | 'not_editable' | 'not_found';
+  return recordDocument(deps, {
+    target,
+    id,
+    key,
+    item: input.item,
+    name: checked.name,
+    contentType: checked.contentType,
+    size: stored.size,
+    head: peeked.head,
+    userId: input.userId,
+  });
+}
+
+/**
+ * Writes the row of an object already stored under `key` (checked by the rules), then scans it.
+ * The transaction checks the status and the count again; when the row cannot be written the
+ * object is deleted. Shared by the streamed upload and the browser's direct post to S3.
+ */
+export async function recordDocument(
+  deps: DocumentDeps,
+  input: {
+    target: UploadTarget;
+    id: string;
+    key: string;
+    item: string;
+    name: string;
+    contentType: string;
+    size: number;
+    head: Uint8Array | null;
+    userId: string;
+  },
+): Promise<UploadResult> {
+  const { db, storage } = deps;
+  const { target, id, key } = input;
+  let recorded: 'ok' | 'duplicate' | 'too_many' | 'not_editable' | 'not_found';
   try {
     recorded = await db.transaction(async (tx) => {
       const [locked] = await tx
@@ -133,41 +176,46 @@ export async function uploadDocument(
           ),
         );
       const again = checkUpload({
-        name: checked.name,
-        size: stored.size,
-        head: peeked.head,
+        name: input.name,
+        size: input.size,
+        head: input.head,
         existingCount: counted?.n ?? 0,
       });
       if (!again.ok) return 'too_many' as const;
-      await tx.insert(applicationDocuments).values({
-        id,
-        applicationId: target.id,
-        item: input.item,
-        fileName: checked.name,
-        contentType: checked.contentType,
-        sizeBytes: stored.size,
-        storageKey: key,
-        scanStatus: 'pending',
-        uploadedAt: deps.now(),
-        uploadedBy: input.userId,
-      });
-      return 'ok' as const;
+      const inserted = await tx
+        .insert(applicationDocuments)
+        .values({
+          id,
+          applicationId: target.id,
+          item: input.item,
+          fileName: input.name,
+          contentType: input.contentType,
+          sizeBytes: input.size,
+          storageKey: key,
+          scanStatus: 'pending',
+          uploadedAt: deps.now(),
+          uploadedBy: input.userId,
+        })
+        // The same direct upload reported twice at once: one row; the object stays.
+        .onConflictDoNothing()
+        .returning({ id: applicationDocuments.id });
+      return inserted.length === 1 ? ('ok' as const) : ('duplicate' as const);
     });
   } catch (error) {
     await storage.delete(key).catch(() => {});
     throw error;
   }
+  if (recorded === 'duplicate')
+    return { status: 'stored', id, name: input.name, scanStatus: 'pending' };
   if (recorded !== 'ok') {
     await storage.delete(key);
-    if (recorded === 'too_many')
-      return { status: 'refused', reason: 'too_many', name: checked.name };
+    if (recorded === 'too_many') return { status: 'refused', reason: 'too_many', name: input.name };
     return { status: recorded };
   }
 
   const scanStatus = await scanDocument(deps, { id, key });
-  return { status: 'stored', id, name: checked.name, scanStatus };
+  return { status: 'stored', id, name: input.name, scanStatus };
 }
-
 /**
  * Scans a stored file and records the outcome: 'clean' or 'not_scanned' make it visible;
  * 'infected' deletes the object (the row stays, without its key, to tell the resident);

@@ -11,7 +11,15 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+/**
+ * `uploadOrigin`: the bucket the Documents step's script posts files to (STORAGE_DRIVER=s3), the
+ * only other origin a page may connect to.
+ */
+export function contentSecurityPolicy(
+  nonce: string,
+  dev: boolean,
+  uploadOrigin: string | null = null,
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
@@ -19,7 +27,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    `connect-src 'self'${uploadOrigin ? ` ${uploadOrigin}` : ''}${dev ? ' ws:' : ''}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -88,3 +88,22 @@ export function storageConfigFromEnv(
   }
   throw new StorageConfigError(`STORAGE_DRIVER must be fs or s3, not ${JSON.stringify(driver)}`);
 }
+
+/**
+ * The origin the browser posts documents to with STORAGE_DRIVER=s3 (the presigned POST's URL),
+ * for the pages' Content-Security-Policy `connect-src`; null with fs or a setting that cannot
+ * work (the store itself reports that). Virtual-hosted buckets are `bucket.host`, path-style
+ * ones the endpoint's host; AWS without S3_ENDPOINT is `bucket.s3.region.amazonaws.com`.
+ */
+export function bucketPostOrigin(env: Env = process.env): string | null {
+  let config: StorageConfig;
+  try {
+    config = storageConfigFromEnv(env);
+  } catch {
+    return null;
+  }
+  if (config.driver !== 's3') return null;
+  const endpoint = new URL(config.endpoint ?? `https://s3.${config.region}.amazonaws.com`);
+  if (!config.forcePathStyle) endpoint.hostname = `${config.bucket}.${endpoint.hostname}`;
+  return endpoint.origin;
+}

@@ -63,7 +63,8 @@ export async function startS3Server(
       '--openssl-legacy-provider',
       '-e',
       SERVER,
-      createRequire(import.meta.url).resolve('s3rver'),
+      // From the project's root, not import.meta: Playwright loads this file as CommonJS.
+      createRequire(path.join(process.cwd(), 'package.json')).resolve('s3rver'),
       directory,
       JSON.stringify(buckets),
       JSON.stringify(cors),

@@ -44,16 +44,28 @@ const signIn = (id: string) => {
   session.user = { id, passwordChangeRequired: false } as CurrentUser;
 };
 
+/** What a browser's form navigation sends beside its body (the plain form, no JavaScript). */
+const FORM_NAVIGATION = {
+  origin: ORIGIN,
+  host: 'localhost:3000',
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-site': 'same-origin',
+};
+/** What a program sends: no HTML accepted, no navigation. */
+const PROGRAM = { origin: ORIGIN, host: 'localhost:3000', accept: '*/*' };
+
 function post(
   reference: string,
   files: Array<[string, Buffer]>,
-  headers: Record<string, string> = { origin: ORIGIN, host: 'localhost:3000' },
+  headers: Record<string, string> = FORM_NAVIGATION,
+  item = 'sitePlan',
 ) {
   const form = new FormData();
   for (const [name, bytes] of files)
     form.append('files', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
   const request = new Request(
-    `${ORIGIN}/api/applications/${reference}/documents?item=sitePlan&locale=fr`,
+    `${ORIGIN}/api/applications/${reference}/documents?item=${item}&locale=fr`,
     { method: 'POST', body: form, headers },
   );
   return upload.POST(request, { params: Promise.resolve({ reference }) });
@@ -94,8 +106,9 @@ describe('the plain-form upload route', () => {
     const reference = await fillPermit(deps, owner, { documents: false });
     signIn(owner);
     const crossSite = await post(reference, [['plan.pdf', PDF]], {
+      ...FORM_NAVIGATION,
       origin: 'https://evil.example',
-      host: 'localhost:3000',
+      'sec-fetch-site': 'cross-site',
     });
     expect(crossSite.status).toBe(303);
     expect(crossSite.headers.get('location')).toContain('uploadError=expired');
@@ -106,6 +119,75 @@ describe('the plain-form upload route', () => {
     expect((await post(reference, [['plan.pdf', PDF]])).headers.get('location')).toBe(
       '/fr/connexion',
     );
+  });
+});
+
+describe('the upload route, asked by a program', () => {
+  it('DOC-04: answers 201, 415, 413, 400 and 404 in plain text, never a 303 to a page', async () => {
+    const owner = await registeredUser(deps, 'route-program@example.ca');
+    const reference = await fillPermit(deps, owner, { documents: false });
+    signIn(owner);
+    const answers = async (files: Array<[string, Buffer]>) => {
+      const response = await post(reference, files, PROGRAM);
+      expect(response.headers.get('location')).toBeNull();
+      return { status: response.status, text: await response.text() };
+    };
+    expect(await answers([['plan.pdf', PDF]])).toEqual({ status: 201, text: '1 accepted\n' });
+    expect(await answers([['faux.pdf', EXE]])).toEqual({
+      status: 415,
+      text: '0 accepted\nwrong_type: faux.pdf\n',
+    });
+    const big = Buffer.alloc(31 * 1024 * 1024, 0x20);
+    PDF.copy(big);
+    expect(await answers([['enorme.pdf', big]])).toMatchObject({ status: 413 });
+    expect(await answers([['vide.pdf', Buffer.alloc(0)]])).toMatchObject({ status: 400 });
+    expect(await answers([])).toEqual({ status: 400, text: 'No file\n' });
+    // JSON when asked for (the step's script).
+    const json = await post(reference, [['vide.pdf', Buffer.alloc(0)]], {
+      ...PROGRAM,
+      accept: 'application/json',
+    });
+    expect(json.status).toBe(400);
+    expect(await json.json()).toEqual({
+      accepted: 0,
+      refusals: [{ reason: 'empty', name: 'vide.pdf' }],
+    });
+    const notMultipart = await upload.POST(
+      new Request(`${ORIGIN}/api/applications/${reference}/documents?item=sitePlan&locale=fr`, {
+        method: 'POST',
+        body: 'plan',
+        headers: { ...PROGRAM, 'content-type': 'text/plain' },
+      }),
+      { params: Promise.resolve({ reference }) },
+    );
+    expect(notMultipart.status).toBe(415);
+    expect(notMultipart.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+
+    signIn(await registeredUser(deps, 'route-program-intruder@example.ca'));
+    expect(await answers([['plan.pdf', PDF]])).toEqual({ status: 404, text: 'Not found\n' });
+    session.user = null;
+    expect(await answers([['plan.pdf', PDF]])).toMatchObject({ status: 401 });
+    expect((await listDocuments(t.db, owner, reference)).map((d) => d.fileName)).toEqual([
+      'plan.pdf',
+    ]);
+  });
+
+  it('DOC-04: refuses an item its checklist leaves out for these answers (when), for a form or a program, storing nothing', async () => {
+    const owner = await registeredUser(deps, 'route-when@example.ca');
+    // An addition: the energy-efficiency form is asked for, the demolition survey is not.
+    const reference = await fillPermit(deps, owner, { documents: false });
+    signIn(owner);
+    for (const headers of [FORM_NAVIGATION, PROGRAM]) {
+      const refused = await post(reference, [['releve.pdf', PDF]], headers, 'demolitionSurvey');
+      expect(refused.status).toBe(404);
+      expect(refused.headers.get('location')).toBeNull();
+    }
+    expect(await listDocuments(t.db, owner, reference)).toEqual([]);
+    const accepted = await post(reference, [['energie.pdf', PDF]], PROGRAM, 'energyEfficiency');
+    expect(accepted.status).toBe(201);
+    expect((await listDocuments(t.db, owner, reference)).map((d) => d.item)).toEqual([
+      'energyEfficiency',
+    ]);
   });
 });
 

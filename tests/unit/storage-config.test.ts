@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StorageConfigError, storageConfigFromEnv, type Env } from '@/lib/storage/config';
+import { contentSecurityPolicy } from '@/lib/security/headers';
+import {
+  bucketPostOrigin,
+  StorageConfigError,
+  storageConfigFromEnv,
+  type Env,
+} from '@/lib/storage/config';
 import { FsStorage } from '@/lib/storage/fs-storage';
 import { storageFromEnv } from '@/lib/storage/from-env';
 import { S3Storage } from '@/lib/storage/s3-storage';
@@ -121,5 +127,26 @@ describe('storageFromEnv', () => {
     expect(() => storageFromEnv({ ...s3, S3_ACCESS_KEY_ID: '' })).toThrow(
       /missing: S3_ACCESS_KEY_ID$/,
     );
+  });
+
+  it('names the origin the browser posts to, the presigned POST’s own, for connect-src; none with fs', async () => {
+    for (const env of [
+      s3,
+      { ...s3, S3_REGION: 'ca-central-1' },
+      { ...s3, S3_ENDPOINT: 'https://minio.example:9000', S3_FORCE_PATH_STYLE: 'true' },
+      { ...s3, S3_ENDPOINT: 'https://r2.example' },
+    ]) {
+      const post = await storageFromEnv(env).presignedPost!('applications/a/b', {
+        maxBytes: 10,
+        contentType: 'application/pdf',
+      });
+      expect(bucketPostOrigin(env)).toBe(new URL(post.url).origin);
+    }
+    expect(bucketPostOrigin({})).toBeNull();
+    expect(bucketPostOrigin({ STORAGE_DRIVER: 's3' })).toBeNull();
+    expect(
+      contentSecurityPolicy('n', false, 'https://ottawa-permits.s3.ca-central-1.amazonaws.com'),
+    ).toContain("connect-src 'self' https://ottawa-permits.s3.ca-central-1.amazonaws.com;");
+    expect(contentSecurityPolicy('n', false)).toContain("connect-src 'self';");
   });
 });

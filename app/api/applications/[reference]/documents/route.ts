@@ -2,13 +2,18 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { isReference } from '@/lib/applications/paths';
-import { ownsApplication, stepNumber } from '@/lib/applications/route-access';
+import { stepNumber } from '@/lib/applications/route-access';
 import { findTypeByPrefix } from '@/lib/applications/catalogue';
 import { getCurrentUser } from '@/lib/auth/session';
 import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION } from '@/lib/documents/rules';
 import { documentDeps } from '@/lib/documents/runtime';
-import { uploadDocument, type UploadResult } from '@/lib/documents/upload-document';
+import {
+  findUploadTarget,
+  uploadDocument,
+  type UploadResult,
+} from '@/lib/documents/upload-document';
 import { outcomeQuery, type UploadOutcome } from '@/lib/documents/upload-outcome';
+import { isFormNavigation, outcomeResponse, plainText } from '@/lib/documents/upload-request';
 import { isSameOriginRequest } from '@/lib/forms/form-action';
 import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import { isLocale, type Locale } from '@/lib/i18n/routing';
@@ -21,15 +26,19 @@ export const runtime = 'nodejs';
 const noStore = { 'Cache-Control': 'no-store' };
 const seeOther = (location: string) =>
   new Response(null, { status: 303, headers: { ...noStore, Location: location } });
-const notFound = () => new Response('Not found', { status: 404, headers: noStore });
 
 /**
- * The Documents step's plain form (it works without JavaScript): `multipart/form-data` with
- * one or several files for one checklist item, streamed part by part with busboy (never
- * request.formData(), which holds whole files in memory), each file through uploadDocument.
- * Signed in, registered and the application's owner, checked here on the server; same-origin
- * only (CSRF-02). Answers 303 back to the step with the outcome: how many were accepted, and
- * each refusal's reason and cleaned name.
+ * The Documents step's upload: `multipart/form-data` with one or several files for one
+ * checklist item, streamed part by part with busboy (never request.formData(), which holds whole
+ * files in memory), each file through uploadDocument. Signed in, registered and the
+ * application's owner, checked here on the server; same-origin only (CSRF-02); the item must be
+ * in this application's checklist (its `when` applied to the answers).
+ *
+ * A browser's form navigation (the plain form, without JavaScript) gets 303s: back to the step
+ * with the outcome (how many were accepted, each refusal's reason and cleaned name), or to the
+ * sign-in or registration page. Any other request (the step's script, a program) gets a status
+ * and a short answer instead (DOC-04): 201, or 400 / 409 / 413 / 415 for a refusal, 404 for an
+ * application or item that is not the asker's, 401 / 403 without a session or from elsewhere.
  */
 export async function POST(
   request: Request,
@@ -39,30 +48,41 @@ export async function POST(
   const asked = url.searchParams.get('locale');
   const locale: Locale = asked && isLocale(asked) ? asked : 'fr';
   const item = url.searchParams.get('item') ?? '';
+  const form = isFormNavigation(request.headers);
+  const accept = request.headers.get('accept');
   const { reference } = await params;
+  const notFound = () => plainText(404, 'Not found');
   const type = isReference(reference) ? findTypeByPrefix(reference.slice(0, 3)) : null;
   if (!type || !type.documents.some((d) => d.key === item)) return notFound();
   const back = (outcome: UploadOutcome) =>
-    seeOther(
-      `${localizedDynamicPath(
-        '/building-code-services/applications/[reference]/step/[step]',
-        locale,
-        { reference, step: stepNumber(type, 'documents') },
-      )}?${outcomeQuery(outcome)}#item-${item}`,
-    );
+    form
+      ? seeOther(
+          `${localizedDynamicPath(
+            '/building-code-services/applications/[reference]/step/[step]',
+            locale,
+            { reference, step: stepNumber(type, 'documents') },
+          )}?${outcomeQuery(outcome)}#item-${item}`,
+        )
+      : outcomeResponse(outcome, accept);
+  const elsewhere = (path: Parameters<typeof localizedPath>[0], status: number, text: string) =>
+    form ? seeOther(localizedPath(path, locale)) : plainText(status, text);
 
   if (!isSameOriginRequest(request.headers))
-    return back({ item, accepted: 0, refusals: [], formError: 'expired' });
+    return form
+      ? back({ item, accepted: 0, refusals: [], formError: 'expired' })
+      : plainText(403, 'Cross-site request refused');
   const user = await getCurrentUser();
-  if (!user) return seeOther(localizedPath('/login', locale));
-  if (user.passwordChangeRequired) return seeOther(localizedPath('/settings/password', locale));
+  if (!user) return elsewhere('/login', 401, 'Sign in first');
+  if (user.passwordChangeRequired)
+    return elsewhere('/settings/password', 403, 'Change your password first');
   const deps = await documentDeps();
   const state = await getRegistrationState(deps.db, user.id);
-  if (state !== 'registered') return seeOther(localizedPath(STEP_PATH[state], locale));
-  if (!(await ownsApplication(deps.db, user.id, reference))) return notFound();
+  if (state !== 'registered') return elsewhere(STEP_PATH[state], 403, 'Register first');
+  // The owner's application, and an item of its checklist: anything else is not found.
+  if (!(await findUploadTarget(deps.db, { userId: user.id, reference, item }))) return notFound();
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.startsWith('multipart/form-data') || !request.body)
-    return new Response('Expected multipart/form-data', { status: 415, headers: noStore });
+    return plainText(415, 'Expected multipart/form-data');
 
   const results: UploadResult[] = [];
   let chosen = 0;
@@ -111,15 +131,18 @@ export async function POST(
   } catch (error) {
     // The connection broke mid-upload, or the body was not valid multipart.
     console.error('[documents] upload failed:', (error as Error).message);
-    if (results.length === 0) return new Response('Bad request', { status: 400, headers: noStore });
+    if (results.length === 0) return plainText(400, 'Bad request');
   }
 
   if (results.some((r) => r.status === 'not_editable'))
-    return seeOther(
-      localizedDynamicPath('/building-code-services/applications/[reference]', locale, {
-        reference,
-      }),
-    );
+    return form
+      ? seeOther(
+          localizedDynamicPath('/building-code-services/applications/[reference]', locale, {
+            reference,
+          }),
+        )
+      : plainText(409, 'The application can no longer change');
+  // Not an item of this application's checklist (its `when` does not hold for the answers).
   if (results.some((r) => r.status === 'not_found')) return notFound();
   return back({
     item,

@@ -7,7 +7,10 @@ import type { DocumentView } from '@/lib/documents/list-documents';
 import { MAX_FILE_BYTES, refusalMessageValues } from '@/lib/documents/rules';
 import type { UploadOutcome } from '@/lib/documents/upload-outcome';
 import type { Locale } from '@/lib/i18n/routing';
+import { bucketPostOrigin } from '@/lib/storage/config';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { DocumentFiles } from './document-files';
+import { DocumentUploadForm } from './document-upload-form';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
@@ -70,6 +73,10 @@ export async function DocumentsStep({
       ? t('accepted', { count: outcome.accepted, name: nameOf(outcome.item) })
       : null;
 
+  const base = `/api/applications/${reference}/documents`;
+  // With a bucket, the step's script posts files straight to it (DOC-05).
+  const direct = bucketPostOrigin() !== null;
+
   return (
     <>
       <ErrorSummary items={summary} pageTitle={title} />
@@ -84,72 +91,76 @@ export async function DocumentsStep({
       {items.length === 0 ? (
         <p className="mb-6">{t('none')}</p>
       ) : (
-        <ul className="mb-8 max-w-2xl space-y-4">
-          {items.map((d) => {
-            const files = documents.filter((f) => f.item === d.key);
-            const messages = itemErrors.get(d.key) ?? [];
-            const id = `file-${d.key}`;
-            return (
-              <li
-                key={d.key}
-                id={`item-${d.key}`}
-                className="rounded border-2 border-neutral-300 p-4"
-              >
-                <h2 className="font-semibold">
-                  {nameOf(d.key)}{' '}
-                  <span className="font-normal">
-                    ({d.required ? t('required') : t('optional')})
-                  </span>
-                </h2>
-                <p className="mb-3">{docs(`${d.key}.help` as never)}</p>
-                <h3 className="sr-only">{t('uploaded')}</h3>
-                {files.length === 0 ? (
-                  <p className="mb-3 text-neutral-700">{t('noFiles')}</p>
-                ) : (
-                  <DocumentFiles files={files} locale={locale} removeFrom={reference} />
-                )}
-                <form
-                  method="post"
-                  encType="multipart/form-data"
-                  action={`/api/applications/${reference}/documents?item=${d.key}&locale=${locale}`}
+        <ClientMessages namespaces={['Documents']}>
+          <ul className="mb-8 max-w-2xl space-y-4">
+            {items.map((d) => {
+              const files = documents.filter((f) => f.item === d.key);
+              const messages = itemErrors.get(d.key) ?? [];
+              const id = `file-${d.key}`;
+              return (
+                <li
+                  key={d.key}
+                  id={`item-${d.key}`}
+                  className="rounded border-2 border-neutral-300 p-4"
                 >
-                  <label htmlFor={id} className="mb-1 block font-semibold">
-                    {t('filesLabel', { name: nameOf(d.key) })}
-                  </label>
-                  <p id={`${id}-hint`} className="mb-1 text-neutral-700">
-                    {t('filesHint', { maxMegabytes: MAX_FILE_BYTES / (1024 * 1024) })}
-                  </p>
-                  {messages.length > 0 ? (
-                    <div id={`${id}-error`} className="mb-1 font-semibold text-error">
-                      {messages.map((message, index) => (
-                        <p key={index}>
-                          <span className="sr-only">{summaryText('inlinePrefix')} </span>
-                          {message}
-                        </p>
-                      ))}
-                    </div>
-                  ) : null}
-                  <input
-                    id={id}
-                    name="files"
-                    type="file"
-                    multiple
-                    accept={ACCEPT}
-                    autoComplete="off"
-                    className="mb-3 block w-full max-w-md"
-                    aria-invalid={messages.length > 0 ? true : undefined}
-                    aria-describedby={[`${id}-hint`, messages.length > 0 && `${id}-error`]
-                      .filter(Boolean)
-                      .join(' ')}
-                  />
-                  <button type="submit" className="btn-secondary">
-                    {t('upload')}
-                  </button>
-                </form>
-              </li>
-            );
-          })}
-        </ul>
+                  <h2 className="font-semibold">
+                    {nameOf(d.key)}{' '}
+                    <span className="font-normal">
+                      ({d.required ? t('required') : t('optional')})
+                    </span>
+                  </h2>
+                  <p className="mb-3">{docs(`${d.key}.help` as never)}</p>
+                  <h3 className="sr-only">{t('uploaded')}</h3>
+                  {files.length === 0 ? (
+                    <p className="mb-3 text-neutral-700">{t('noFiles')}</p>
+                  ) : (
+                    <DocumentFiles files={files} locale={locale} removeFrom={reference} />
+                  )}
+                  <DocumentUploadForm
+                    action={`${base}?item=${d.key}&locale=${locale}`}
+                    presignAction={`${base}/presign`}
+                    completeAction={`${base}/complete`}
+                    direct={direct}
+                    item={d.key}
+                  >
+                    <label htmlFor={id} className="mb-1 block font-semibold">
+                      {t('filesLabel', { name: nameOf(d.key) })}
+                    </label>
+                    <p id={`${id}-hint`} className="mb-1 text-neutral-700">
+                      {t('filesHint', { maxMegabytes: MAX_FILE_BYTES / (1024 * 1024) })}
+                    </p>
+                    {messages.length > 0 ? (
+                      <div id={`${id}-error`} className="mb-1 font-semibold text-error">
+                        {messages.map((message, index) => (
+                          <p key={index}>
+                            <span className="sr-only">{summaryText('inlinePrefix')} </span>
+                            {message}
+                          </p>
+                        ))}
+                      </div>
+                    ) : null}
+                    <input
+                      id={id}
+                      name="files"
+                      type="file"
+                      multiple
+                      accept={ACCEPT}
+                      autoComplete="off"
+                      className="mb-3 block w-full max-w-md"
+                      aria-invalid={messages.length > 0 ? true : undefined}
+                      aria-describedby={[`${id}-hint`, messages.length > 0 && `${id}-error`]
+                        .filter(Boolean)
+                        .join(' ')}
+                    />
+                    <button type="submit" className="btn-secondary">
+                      {t('upload')}
+                    </button>
+                  </DocumentUploadForm>
+                </li>
+              );
+            })}
+          </ul>
+        </ClientMessages>
       )}
     </>
   );
