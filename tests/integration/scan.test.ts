@@ -159,8 +159,13 @@ describe.skipIf(!clamdPath)(
 
     it('DOC-02: a file past clamd’s StreamMaxLength is an error, never clean', async () => {
       const result = await scanner.scan(chunks(33 * MB, 0x20));
-      expect(result).toMatchObject({ status: 'error', reason: 'refused' });
-      expect(result.status === 'error' && result.detail).toMatch(/size limit exceeded/);
+      // clamd answers "size limit exceeded" and closes while we still write: usually the answer
+      // is read first ('refused'), but under load the reset can arrive first and the kernel drops
+      // the unread answer ('protocol'). Either way the file is an error, never clean.
+      expect(result).toMatchObject({ status: 'error' });
+      if (result.status === 'error' && result.reason === 'refused')
+        expect(result.detail).toMatch(/size limit exceeded/);
+      else expect(result).toMatchObject({ reason: 'protocol' });
     });
 
     it('scans several files at once', async () => {
