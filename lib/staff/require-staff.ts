@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import { redirect } from '@/lib/i18n/navigation';
@@ -54,4 +55,17 @@ export async function setStaffCookie(token: string): Promise<void> {
 
 export async function clearStaffCookie(): Promise<void> {
   (await cookies()).delete({ name: STAFF_COOKIE, ...STAFF_COOKIE_OPTIONS, maxAge: 0 });
+}
+
+/**
+ * For server actions and route handlers: as `requireStaff`, and a member of another role gets
+ * "not found" (nothing done, nothing said about what the action would do).
+ */
+export async function requireStaffAction(
+  locale: Locale,
+  roles: readonly StaffRole[],
+): Promise<StaffSessionUser> {
+  const staff = await requireStaff(locale, roles);
+  if (staff === 'forbidden') notFound();
+  return staff;
 }
