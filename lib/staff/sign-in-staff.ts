@@ -70,7 +70,7 @@ export async function signInStaff(
     ? await verifyPassword(member.passwordHash, input.password)
     : await dummyVerify(input.password);
   const usable = member && passwordOk && !member.disabledAt && member.totpEnrolledAt;
-  const factor = usable ? await useSecondFactor(deps.db, member, input.code, now) : null;
+  const factor = usable ? await spendSecondFactor(deps.db, member, input.code, now) : null;
   if (!member || !factor) {
     const lock = await recordLoginFailure(deps.db, throttleKey, now);
     await recordStaffAudit(deps.db, {
@@ -116,7 +116,7 @@ type Member = NonNullable<Awaited<ReturnType<typeof readStaffSignInState>>['memb
  * (one guarded UPDATE: a replay, or two requests racing with one code, get nothing), or an
  * unused recovery code (marked used in the same way). Which one worked, or null.
  */
-async function useSecondFactor(
+async function spendSecondFactor(
   db: Db,
   member: Member,
   code: string,
