@@ -14,6 +14,7 @@ const port = process.env.E2E_PORT ?? '3100';
 const mailDir = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
 const dataDir = path.resolve(process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite');
 const pinFile = path.resolve(process.env.E2E_PIN_FILE ?? 'test-results/e2e-pins.csv');
+const staffFile = path.resolve(process.env.E2E_STAFF_FILE ?? 'test-results/e2e-staff.json');
 const dev = process.env.E2E_SERVER_MODE === 'dev';
 /** The server's stderr, also written here: specs check that a refused request logged no stack. */
 const errorLog = path.resolve(process.env.E2E_SERVER_LOG ?? 'test-results/e2e-server-stderr.log');
@@ -78,6 +79,25 @@ async function main() {
     { stdio: 'inherit', env },
   );
   if (pins.status !== 0) throw new Error('could not issue the e2e client PINs');
+  // A staff member, created with the operators' command before the server holds the database:
+  // its one JSON line ({"email","role","setupUrl"}) is kept for tests/e2e/staff.spec.ts.
+  const staff = spawnSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'scripts/staff.ts',
+      'create',
+      '--email',
+      'agent.e2e@ottawa.ca',
+      '--name',
+      'Agente E2E',
+      '--role',
+      'admin',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], env },
+  );
+  if (staff.status !== 0) throw new Error('could not create the e2e staff member');
+  fs.writeFileSync(staffFile, staff.stdout);
 
   const command = dev ? 'dev' : 'start';
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '-p', port], {
