@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from '@playwright/test';
 import {
@@ -9,6 +7,7 @@ import {
   expect,
   expectAccessible,
   plain,
+  staffCreated,
   test,
 } from './support/fixtures';
 
@@ -18,7 +17,6 @@ import {
  * authenticator enrolled from the secret shown as text, sign-in with both factors, the work
  * queue, sign-out; and the separation from residents (STF-02).
  */
-const STAFF_FILE = path.resolve(process.env.E2E_STAFF_FILE ?? 'test-results/e2e-staff.json');
 const STAFF_PASSWORD = 'lanterne verte sous la pluie';
 const fr = MESSAGES.fr;
 const en = MESSAGES.en;
@@ -51,9 +49,8 @@ test('STF-01 a staff member created with the command sets a password, enrols TOT
   page,
 }) => {
   test.setTimeout(150_000);
-  const line = fs.readFileSync(STAFF_FILE, 'utf8').trim();
-  expect(line.split('\n')).toHaveLength(1);
-  const created = JSON.parse(line) as Record<string, string>;
+  const { line, created } = staffCreated('agent.e2e@ottawa.ca');
+  expect(line.trim().split('\n')).toHaveLength(1);
   expect(Object.keys(created).sort()).toEqual(['email', 'role', 'setupUrl']);
   expect(created.role).toBe('admin');
   expect(new URL(created.setupUrl!).pathname).toBe('/fr/personnel/configuration');
@@ -130,7 +127,7 @@ test('STF-01 a staff member created with the command sets a password, enrols TOT
   await page.getByRole('link', { name: fr.StaffLayout.team }).click();
   await expect(page.getByRole('heading', { level: 1, name: fr.StaffTeamPage.title })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Agente E2E' }).click();
+  await page.getByRole('link', { name: 'Dominique Roy' }).click();
   await expect(
     page.getByRole('cell', { name: fr.StaffMemberPage.actions.sign_in, exact: true }).first(),
   ).toBeVisible();

@@ -79,25 +79,36 @@ async function main() {
     { stdio: 'inherit', env },
   );
   if (pins.status !== 0) throw new Error('could not issue the e2e client PINs');
-  // A staff member, created with the operators' command before the server holds the database:
-  // its one JSON line ({"email","role","setupUrl"}) is kept for tests/e2e/staff.spec.ts.
-  const staff = spawnSync(
-    process.execPath,
-    [
-      'node_modules/tsx/dist/cli.mjs',
-      'scripts/staff.ts',
-      'create',
-      '--email',
-      'agent.e2e@ottawa.ca',
-      '--name',
-      'Agente E2E',
-      '--role',
-      'admin',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'], env },
-  );
-  if (staff.status !== 0) throw new Error('could not create the e2e staff member');
-  fs.writeFileSync(staffFile, staff.stdout);
+  // Staff members, created with the operators' command before the server holds the database:
+  // each run's one JSON line ({"email","role","setupUrl"}) is kept, one per line, for
+  // tests/e2e/staff.spec.ts and the tour of every page (support/pages.ts, one per language).
+  const staffLines: string[] = [];
+  for (const [email, name, locale] of [
+    ['agent.e2e@ottawa.ca', 'Dominique Roy', 'fr'],
+    ['tour.fr@ottawa.ca', 'Camille Tremblay', 'fr'],
+    ['tour.en@ottawa.ca', 'Alex Martin', 'en'],
+  ] as const) {
+    const staff = spawnSync(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'scripts/staff.ts',
+        'create',
+        '--email',
+        email,
+        '--name',
+        name,
+        '--role',
+        'admin',
+        '--locale',
+        locale,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'], env },
+    );
+    if (staff.status !== 0) throw new Error(`could not create the e2e staff member ${email}`);
+    staffLines.push(staff.stdout.toString('utf8'));
+  }
+  fs.writeFileSync(staffFile, staffLines.join(''));
 
   const command = dev ? 'dev' : 'start';
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '-p', port], {

@@ -52,7 +52,13 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
           <label htmlFor="status" className="mb-1 block font-bold">
             {t('filter.status')}
           </label>
-          <select id="status" name="status" defaultValue={status ?? ''} className="input">
+          <select
+            id="status"
+            name="status"
+            autoComplete="off"
+            defaultValue={status ?? ''}
+            className="input w-full bg-white sm:w-auto"
+          >
             <option value="">{t('filter.all')}</option>
             {QUEUE_STATUSES.map((s) => (
               <option key={s} value={s}>

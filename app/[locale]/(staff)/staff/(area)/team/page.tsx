@@ -9,7 +9,7 @@ import { listStaffMembers } from '@/lib/staff/list-staff-members';
 import { ADMIN_ONLY, STAFF_ROLES } from '@/lib/staff/roles';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { StaffNotFound } from '../staff-not-found';
-import { CreateStaffForm } from './create-form';
+import { TeamScreen } from './create-form';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -29,51 +29,45 @@ export default async function StaffTeamPage({ params }: Props) {
   const roles = await getTranslations('StaffRoles');
   return (
     <main id="main" tabIndex={-1} className="page-column py-8">
-      <h1 className="page-title">{t('title')}</h1>
-      <p className="mb-6 max-w-prose">{t('intro')}</p>
-      <div className="mb-10 overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="mb-2 text-left text-neutral-700">{t('listCaption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-neutral-400">
-              <th scope="col" className="py-2 pr-4">
-                {t('columns.name')}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t('columns.email')}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t('columns.role')}
-              </th>
-              <th scope="col" className="py-2">
-                {t('columns.state')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id} className="border-b border-neutral-300 align-top">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  <AppLink href="/staff/team/[staffId]" params={{ staffId: m.id }}>
-                    {m.name}
-                  </AppLink>
-                </th>
-                <td className="py-2 pr-4">{m.email}</td>
-                <td className="py-2 pr-4">{roles(m.role)}</td>
-                <td className="py-2">{t(`states.${m.state}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section aria-labelledby="create-title">
-        <h2 id="create-title" className="mb-4 text-2xl font-bold text-ottawa-navy">
-          {t('createTitle')}
-        </h2>
-        <ClientMessages namespaces={['StaffTeamPage', 'Fields']}>
-          <CreateStaffForm roles={STAFF_ROLES.map((r) => ({ value: r, label: roles(r) }))} />
-        </ClientMessages>
-      </section>
+      <ClientMessages namespaces={['StaffTeamPage', 'Fields']}>
+        <TeamScreen roles={STAFF_ROLES.map((r) => ({ value: r, label: roles(r) }))}>
+          <div className="mb-10 overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="mb-2 text-left text-neutral-700">{t('listCaption')}</caption>
+              <thead>
+                <tr className="border-b-2 border-neutral-400">
+                  <th scope="col" className="py-2 pr-4">
+                    {t('columns.name')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('columns.email')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('columns.role')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('columns.state')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id} className="border-b border-neutral-300 align-top">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      <AppLink href="/staff/team/[staffId]" params={{ staffId: m.id }}>
+                        {m.name}
+                      </AppLink>
+                    </th>
+                    <td className="py-2 pr-4">{m.email}</td>
+                    <td className="py-2 pr-4">{roles(m.role)}</td>
+                    <td className="py-2">{t(`states.${m.state}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </TeamScreen>
+      </ClientMessages>
     </main>
   );
 }

@@ -77,9 +77,6 @@ export default async function StaffMemberPage({ params }: Props) {
                   <th scope="col" className="py-2 pr-4">
                     {t('auditColumns.actor')}
                   </th>
-                  <th scope="col" className="py-2">
-                    {t('auditColumns.detail')}
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -96,15 +93,8 @@ export default async function StaffMemberPage({ params }: Props) {
                         ? t(`actions.${row.action as (typeof STAFF_AUDIT_ACTIONS)[number]}`)
                         : row.action}
                     </td>
-                    <td className="py-2 pr-4">
+                    <td className="py-2">
                       {row.actorName ?? (row.action.startsWith('staff_') ? t('commandLine') : '')}
-                    </td>
-                    <td className="py-2 font-mono text-sm">
-                      {row.detail
-                        ? Object.entries(row.detail)
-                            .map(([k, v]) => `${k}: ${String(v)}`)
-                            .join(', ')
-                        : ''}
                     </td>
                   </tr>
                 ))}
