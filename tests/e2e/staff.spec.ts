@@ -45,7 +45,7 @@ async function staffSignIn(page: Page, email: string, code: string, password = S
   await page.getByRole('button', { name: t.submit, exact: true }).click();
 }
 
-test('STF-01 a staff member created with the command sets a password, enrols TOTP from the shown secret, signs in with both factors, sees the queue and signs out (fr)', async ({
+test('STF-01, STF-02: a staff member created with the command sets a password, enrols TOTP from the shown secret, signs in with both factors, sees the queue and signs out (fr)', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -136,6 +136,46 @@ test('STF-01 a staff member created with the command sets a password, enrols TOT
   ).toBeVisible();
   await expectAccessible(page);
 
+  // The screen creates a member with the command's domain function: an intake agent, whose
+  // set-up link shows once. Enrolled in another browser, they cannot open the team screen.
+  await page.getByRole('link', { name: fr.StaffMemberPage.back }).click();
+  await page.getByLabel(fr.StaffTeamPage.fields.name.label, { exact: true }).fill('Sam Accueil');
+  await page
+    .getByLabel(fr.StaffTeamPage.fields.email, { exact: true })
+    .fill('sam.accueil@ottawa.ca');
+  await page.getByLabel(fr.StaffTeamPage.fields.role.label).selectOption('intake');
+  await page.getByRole('button', { name: fr.StaffTeamPage.create }).click();
+  const setupUrl = await page.getByTestId('setup-url').innerText();
+  expect(new URL(setupUrl).pathname).toBe('/fr/personnel/configuration');
+  await expectAccessible(page);
+  const intake = await page.context().browser()!.newContext();
+  try {
+    const other = await intake.newPage();
+    await other.goto(setupUrl);
+    await other.getByLabel(fr.StaffSetupPage.password, { exact: true }).fill(STAFF_PASSWORD);
+    await other.getByLabel(fr.StaffSetupPage.passwordConfirm, { exact: true }).fill(STAFF_PASSWORD);
+    await other.getByRole('button', { name: fr.StaffSetupPage.submit }).click();
+    const secret = (await other.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    await other
+      .getByLabel(fr.StaffTwoFactorPage.code, { exact: true })
+      .fill(totpFor(secret).generate());
+    await other.getByRole('button', { name: fr.StaffTwoFactorPage.submit }).click();
+    await other.getByRole('link', { name: fr.StaffTwoFactorPage.done.continue }).click();
+    await expect(
+      other.getByRole('heading', { level: 1, name: fr.StaffQueuePage.title }),
+    ).toBeVisible();
+    // No "Équipe" in the intake agent's menu, and the screen itself: 404, no names.
+    await expect(other.getByRole('link', { name: fr.StaffLayout.team })).toHaveCount(0);
+    const refused = await other.goto('/fr/personnel/equipe');
+    expect(refused?.status()).toBe(404);
+    await expect(
+      other.getByRole('heading', { level: 1, name: fr.NotFoundPage.title }),
+    ).toBeVisible();
+    await expect(other.getByText('Dominique Roy')).toHaveCount(0);
+  } finally {
+    await intake.close();
+  }
+
   // A staff session does not open the resident area.
   await page.goto('/fr/tableau-de-bord');
   await expect(page).toHaveURL(/\/fr\/connexion\?/);
@@ -147,7 +187,7 @@ test('STF-01 a staff member created with the command sets a password, enrols TOT
   await expect(page).toHaveURL(/\/fr\/personnel\/connexion/);
 });
 
-test('STF-02 a resident session never opens the staff area: the staff sign-in, never data (fr)', async ({
+test('STF-02: a resident session never opens the staff area: the staff sign-in, never data (fr)', async ({
   page,
 }) => {
   await createActiveAccount(page, 'fr');

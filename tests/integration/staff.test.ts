@@ -84,7 +84,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     };
   }
 
-  it('STF-01 the command’s domain function creates a member with no factor and a one-time set-up link', async () => {
+  it('STF-01: the command’s domain function creates a member with no factor and a one-time set-up link', async () => {
     const deps = testDeps(db);
     const email = address('new');
     const created = await createStaffMember(deps, {
@@ -141,7 +141,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect(again).toEqual({ status: 'used' });
   });
 
-  it('STF-01 a second factor is enrolled before anything else: the set-up session reaches enrolment only, and sign-in is refused until then', async () => {
+  it('STF-01: a second factor is enrolled before anything else: the set-up session reaches enrolment only, and sign-in is refused until then', async () => {
     const clock = fakeClock();
     const deps = testDeps(db, clock);
     const email = address('enrol');
@@ -181,7 +181,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect((await readStaffSession(db, set.token, clock.now()))?.stage).toBe('full');
   });
 
-  it('STF-01 both factors every time: password without code, code without password, a wrong code — all the same refusal', async () => {
+  it('STF-01: both factors every time: password without code, code without password, a wrong code — all the same refusal', async () => {
     const staff = await enrolledStaff();
     const now = staff.clock.now();
     const code = totpCode(staff.secret, now);
@@ -196,7 +196,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect(session).toMatchObject({ id: staff.id, stage: 'full', role: 'intake' });
   });
 
-  it('STF-01 a TOTP code is accepted once within its window, and never an older step', async () => {
+  it('STF-01: a TOTP code is accepted once within its window, and never an older step', async () => {
     const staff = await enrolledStaff();
     const now = staff.clock.now();
     const current = totpCode(staff.secret, now);
@@ -211,7 +211,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect((await staff.signIn(totpCode(staff.secret, staff.clock.now()))).status).toBe('ok');
   });
 
-  it('STF-01 recovery codes are single use and stored only as hashes', async () => {
+  it('STF-01: recovery codes are single use and stored only as hashes', async () => {
     const staff = await enrolledStaff();
     const [code] = staff.recoveryCodes;
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
@@ -229,7 +229,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect((await staff.signIn(staff.recoveryCodes[1]!)).status).toBe('ok');
   });
 
-  it('STF-01 sign-in locks after 5 failures for 15 minutes, even with both right factors', async () => {
+  it('STF-01: sign-in locks after 5 failures for 15 minutes, even with both right factors', async () => {
     const staff = await enrolledStaff();
     for (let i = 0; i < 5; i++) {
       expect(await staff.signIn('123456', 'wrong password here')).toEqual({ status: 'invalid' });
@@ -241,7 +241,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect((await staff.signIn(totpCode(staff.secret, staff.clock.now()))).status).toBe('ok');
   });
 
-  it('STF-01 the per-IP limit of sign-in is the residents’ (20 a minute)', async () => {
+  it('STF-01: the per-IP limit of sign-in is the residents’ (20 a minute)', async () => {
     const deps = testDeps(db);
     const ip = nextIp();
     const results = [];
@@ -254,7 +254,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect(results[20]).toBe('rate_limited');
   });
 
-  it('STF-03 a session ends after 15 minutes idle and after 8 hours in all', async () => {
+  it('STF-03: a session ends after 15 minutes idle and after 8 hours in all', async () => {
     const staff = await enrolledStaff();
     const ok = await staff.signIn(totpCode(staff.secret, staff.clock.now()));
     if (ok.status !== 'ok') throw new Error();
@@ -285,7 +285,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect(row?.endedAt).not.toBeNull();
   });
 
-  it('STF-03 sign-out ends the session row: the cookie’s token is worthless afterwards', async () => {
+  it('STF-03: sign-out ends the session row: the cookie’s token is worthless afterwards', async () => {
     const staff = await enrolledStaff();
     const ok = await staff.signIn(totpCode(staff.secret, staff.clock.now()));
     if (ok.status !== 'ok') throw new Error();
@@ -294,7 +294,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect(await readStaffSession(db, ok.token, staff.clock.now())).toBeNull();
   });
 
-  it('STF-03 disabling a member ends their sessions on the next request and refuses sign-in', async () => {
+  it('STF-03: disabling a member ends their sessions on the next request and refuses sign-in', async () => {
     const admin = await enrolledStaff('admin');
     const staff = await enrolledStaff('examiner', admin.clock);
     const ok = await staff.signIn(totpCode(staff.secret, staff.clock.now()));
@@ -312,7 +312,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     });
   });
 
-  it('STF-03 re-enrolment clears both factors and the codes, ends sessions and replaces the set-up link', async () => {
+  it('STF-03: re-enrolment clears both factors and the codes, ends sessions and replaces the set-up link', async () => {
     const staff = await enrolledStaff('inspector');
     const ok = await staff.signIn(totpCode(staff.secret, staff.clock.now()));
     if (ok.status !== 'ok') throw new Error();
@@ -326,7 +326,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect(await inspectStaffSetupLink(staff.deps, tokenOf(result.setupUrl))).toBe('valid');
   });
 
-  it('STF-04 each staff change and sign-in writes one audit row, readable per member', async () => {
+  it('STF-04: each staff change and sign-in writes one audit row, readable per member', async () => {
     const admin = await enrolledStaff('admin');
     const deps = admin.deps;
     const email = address('audited');
@@ -358,7 +358,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     );
   });
 
-  it('STF-04 the audit trail is append-only: the module offers no update or delete, and the database refuses both', async () => {
+  it('STF-04: the audit trail is append-only: the module offers no update or delete, and the database refuses both', async () => {
     expect(Object.keys(auditModule).sort()).toEqual([
       'STAFF_AUDIT_ACTIONS',
       'listStaffAudit',
@@ -375,7 +375,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
     expect(await listStaffAudit(db, admin.id)).toEqual(before);
   });
 
-  it('STF-02 a resident’s session is no staff session, and a staff session is no resident', async () => {
+  it('STF-02: a resident’s session is no staff session, and a staff session is no resident', async () => {
     const deps = testDeps(db);
     const userId = await activeUser(deps, address('resident').replace('ottawa.ca', 'example.ca'));
     expect(await readStaffSession(db, userId, new Date())).toBeNull();
