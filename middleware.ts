@@ -22,6 +22,8 @@ import { isLocale, routing, type AppPathname, type Locale } from '@/lib/i18n/rou
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 import { bucketPostOrigin } from '@/lib/storage/config';
 import { PAGE_METHODS, refusedStatus } from '@/lib/security/request-guard';
+import { STAFF_COOKIE } from '@/lib/staff/staff-cookie';
+import { readStaffSession } from '@/lib/staff/staff-session';
 
 /**
  * Locale handling (next-intl), the optimistic "signed in?" redirect, the idle-activity cookie,
@@ -52,7 +54,27 @@ const SESSION_AWARE = new Set<AppPathname>(['/help']);
  * `same-origin` rather than `no-referrer`: with no-referrer, browsers send `Origin: null` on the
  * page's own form POST, which the server-action origin check rightly refuses (no JavaScript).
  */
-const TOKEN_PAGES = new Set<AppPathname>(['/activate', '/reset-password', '/confirm-email']);
+const TOKEN_PAGES = new Set<AppPathname>([
+  '/activate',
+  '/reset-password',
+  '/confirm-email',
+  '/staff/setup',
+]);
+
+/**
+ * The staff area (STF-02): its own cookie, never the residents'. Without a staff cookie these go
+ * to the staff sign-in; the pages check the session, its second factor and the role in the
+ * database. Every staff page is no-store.
+ */
+const STAFF_SIGNED_IN = new Set<AppPathname>([
+  '/staff/applications',
+  '/staff/team',
+  '/staff/team/[staffId]',
+  '/staff/setup/two-factor',
+]);
+/** Administrators only: another role gets the "page not found" status here, the text from the page. */
+const STAFF_ADMIN = new Set<AppPathname>(['/staff/team', '/staff/team/[staffId]']);
+const isStaffRoute = (pathname: AppPathname) => pathname.startsWith('/staff/');
 
 /** The path an unknown page is rewritten to: the catch-all page, naming no route (HDR-02). */
 const NOT_FOUND_SEGMENT = 'not-found';
@@ -93,6 +115,10 @@ export default async function middleware(req: NextRequest) {
     response = plainResponse(404);
   } else if (route && databaseRecentlyUnavailable()) {
     response = unavailablePage(route.locale);
+  } else if (route && STAFF_SIGNED_IN.has(route.pathname) && !req.cookies.get(STAFF_COOKIE)) {
+    const login = new URL(getPathname({ href: '/staff/login', locale: route.locale }), req.url);
+    login.searchParams.set('notice', 'signInRequired');
+    response = NextResponse.redirect(login);
   } else if (route && SIGNED_IN_ONLY.has(route.pathname) && !signedIn) {
     const login = new URL(getPathname({ href: '/login', locale: route.locale }), req.url);
     // An idle (SES-02) or 12-hour-old (SES-03) session says why the person must sign in again.
@@ -120,7 +146,11 @@ export default async function middleware(req: NextRequest) {
     headers.set('x-monso-path', publicPath);
     // Set only here, for the "page not found" title (app/[locale]/layout.tsx): never the client's.
     headers.delete('x-monso-not-found');
-    if ((!route && isLocale(locale)) || (await unknownApplication(route, token?.sub))) {
+    if (
+      (!route && isLocale(locale)) ||
+      (await unknownApplication(route, token?.sub)) ||
+      (await staffRoleRefused(route, req.cookies.get(STAFF_COOKIE)?.value))
+    ) {
       // Any other path under a locale — /fr/nulle-part, an internal route's name (/fr/dashboard),
       // another locale's path (/en/connexion), /fr/x.php — is the localized "page not found":
       // only the routing table's paths serve pages. The catch-all page renders it, at a path
@@ -149,7 +179,7 @@ export default async function middleware(req: NextRequest) {
 
   for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
   response.headers.set('Content-Security-Policy', csp);
-  if (route && SIGNED_IN_ONLY.has(route.pathname)) {
+  if (route && (SIGNED_IN_ONLY.has(route.pathname) || isStaffRoute(route.pathname))) {
     response.headers.set('Cache-Control', 'no-store');
   }
   if (route && TOKEN_PAGES.has(route.pathname)) {
@@ -174,6 +204,20 @@ async function unknownApplication(
   if (!target) return true;
   if (!target.reference) return false;
   return !(await ownsApplication(await getDb(), userId, target.reference));
+}
+
+/**
+ * An administrators' staff page opened by a full staff session of another role: the 404 status
+ * (the page itself shows "page not found" and no data). No session, or one not yet past its
+ * second factor: false, and the page sends the person to the staff sign-in.
+ */
+async function staffRoleRefused(
+  route: ReturnType<typeof internalPath>,
+  staffToken: string | undefined,
+): Promise<boolean> {
+  if (!route || !STAFF_ADMIN.has(route.pathname) || !staffToken) return false;
+  const staff = await readStaffSession(await getDb(), staffToken, new Date());
+  return staff?.stage === 'full' && staff.role !== 'admin';
 }
 
 const STATUS_TEXT: Record<number, string> = {

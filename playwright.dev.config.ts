@@ -13,6 +13,8 @@ const port = Number(process.env.E2E_DEV_PORT ?? 3110);
 process.env.E2E_PORT = String(port);
 process.env.E2E_MAIL_DIR ??= 'test-results/e2e-dev-mail';
 process.env.E2E_PIN_FILE ??= 'test-results/e2e-dev-pins.csv';
+// The staff member's set-up link, from `npm run staff -- create` (tests/e2e/support/server.ts).
+process.env.E2E_STAFF_FILE ??= 'test-results/e2e-dev-staff.json';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -53,6 +55,7 @@ export default defineConfig({
       E2E_PGLITE_DIR: '.data/e2e-dev/pglite',
       E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
       E2E_PIN_FILE: process.env.E2E_PIN_FILE,
+      E2E_STAFF_FILE: process.env.E2E_STAFF_FILE,
     },
   },
 });

@@ -18,6 +18,8 @@ process.env.E2E_PORT ??= '3300';
 process.env.E2E_MAIL_DIR ??= path.resolve('test-results/screenshots-mail');
 // The PINs the server issues: the pages that link a client record read them from here too.
 process.env.E2E_PIN_FILE ??= path.resolve('test-results/screenshots-pins.csv');
+// The staff member's set-up link, from `npm run staff -- create` (tests/e2e/support/server.ts).
+process.env.E2E_STAFF_FILE ??= path.resolve('test-results/screenshots-staff.json');
 process.env.SCREENSHOTS_OUT = path.resolve(
   process.env.INIT_CWD ?? process.cwd(),
   process.env.SCREENSHOTS_OUT ?? 'screenshots',
@@ -62,6 +64,7 @@ export default defineConfig({
       // server.ts empties the folder above the database's: a folder of its own.
       E2E_PGLITE_DIR: path.resolve('.data/screenshots/pglite'),
       E2E_PIN_FILE: process.env.E2E_PIN_FILE,
+      E2E_STAFF_FILE: process.env.E2E_STAFF_FILE,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -87,6 +87,10 @@ export const SECURITY_ROWS = [
   ['DOC-03', 'Safe downloads'],
   ['DOC-04', 'Uploads answer programs with statuses; only the checklist’s items'],
   ['DOC-05', 'Direct uploads to the bucket checked before they count'],
+  ['STF-01', 'Staff need two factors'],
+  ['STF-02', 'Staff and residents never cross'],
+  ['STF-03', 'Staff sessions are short'],
+  ['STF-04', 'Append-only audit trail'],
 ] as const;
 
 export type SecurityRowId = (typeof SECURITY_ROWS)[number][0];

@@ -30,7 +30,7 @@ function tokenOf(query: Record<string, string | string[] | undefined>): string {
 
 export interface OneTimeLinkPageOptions<T> {
   /** The page's messages: `title` and `states.*`; its form reads the rest. */
-  namespace: 'ActivatePage' | 'ResetPasswordPage' | 'ConfirmEmailPage';
+  namespace: 'ActivatePage' | 'ResetPasswordPage' | 'ConfirmEmailPage' | 'StaffSetupPage';
   /** Read only (mail scanners open links, CSRF-03): the link's state and what its form shows. */
   read: (deps: Pick<Deps, 'db' | 'now'>, token: string) => Promise<{ state: OneTimeLinkState } & T>;
   /** The view of a valid link: a form whose POST uses the token. */

@@ -278,6 +278,11 @@ export const applications = pgTable(
     index('applications_draft_age_idx')
       .on(t.lastSavedAt)
       .where(sql`${t.status} = 'draft'`),
+    // The staff work queue (lib/staff/work-queue.ts): past draft, by submission, and by status.
+    index('applications_queue_idx')
+      .on(t.submittedAt, t.id)
+      .where(sql`${t.status} <> 'draft'`),
+    index('applications_queue_status_idx').on(t.status, t.submittedAt, t.id),
   ],
 );
 
@@ -377,4 +382,108 @@ export const applicationDocuments = pgTable(
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('application_documents_application_idx').on(t.applicationId, t.uploadedAt)],
+);
+
+/**
+ * City staff (issue 19): their own accounts, never residents' `users`. A member is created with
+ * a set-up link (staff_setup_links) and has no password or second factor until they use it.
+ * The TOTP secret is kept encrypted (lib/staff/totp.ts); `totp_last_step` is the time step of the
+ * last code accepted, so a code is never accepted twice (STF-01). Sign-in failures and locks
+ * live in login_throttles under a key of their own (lib/staff/sign-in-staff.ts).
+ */
+export const staffMembers = pgTable('staff_members', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Normalized (trimmed, lowercased), as residents' addresses. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['intake', 'examiner', 'inspector', 'admin'] }).notNull(),
+  passwordHash: text('password_hash'),
+  /** Set by the set-up page, confirmed by a first code: until then `totp_enrolled_at` is null. */
+  totpSecret: text('totp_secret'),
+  totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
+  totpLastStep: integer('totp_last_step'),
+  /** A disabled member's sessions end on their next request; they cannot sign in. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/**
+ * A staff member's set-up link: the life cycle of one_time_links (lib/accounts/one-time-link.ts:
+ * valid, used, superseded, expired), for a staff account. Only the SHA-256 of the token is kept.
+ */
+export const staffSetupLinks = pgTable(
+  'staff_setup_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffMembers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_setup_links_token_hash_idx').on(t.tokenHash), index().on(t.staffId)],
+);
+
+/** Recovery codes, shown once at enrolment: only their SHA-256; each works once. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffMembers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_recovery_codes_hash_idx').on(t.staffId, t.codeHash)],
+);
+
+/**
+ * Staff sessions, server-side: the cookie holds a random token, the row its SHA-256. Checked on
+ * every staff request (lib/staff/staff-session.ts): 15 minutes idle, 8 hours in all (STF-03).
+ * 'enrolment' is the session the set-up link opens: it reaches the second-factor page only.
+ */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffMembers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    stage: text('stage', { enum: ['enrolment', 'full'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_sessions_token_hash_idx').on(t.tokenHash), index().on(t.staffId)],
+);
+
+/**
+ * The staff audit trail (STF-04): who (actor), about whom (subject), what, when, from where
+ * (a keyed hash of the address). Append-only: lib/staff/audit.ts has no update or delete, and
+ * the migration adds a trigger that refuses UPDATE, DELETE and TRUNCATE.
+ */
+export const staffAudit = pgTable(
+  'staff_audit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** The staff member who acted; null for the command line or an unknown address. */
+    actorId: uuid('actor_id').references(() => staffMembers.id),
+    /** The staff member acted upon (created, disabled…), or signing in. */
+    subjectId: uuid('subject_id').references(() => staffMembers.id),
+    action: text('action').notNull(),
+    ipHash: text('ip_hash'),
+    detail: jsonb('detail').$type<Record<string, string | number | boolean>>(),
+  },
+  (t) => [
+    index('staff_audit_subject_idx').on(t.subjectId, t.seq),
+    index('staff_audit_actor_idx').on(t.actorId, t.seq),
+  ],
 );

@@ -30,6 +30,8 @@ export interface ActionError<F extends string> {
   fieldErrors?: Partial<Record<F, string>>;
   /** Values for the messages' placeholders. */
   messageValues?: Record<string, number>;
+  /** Shown once in the answer (FormState.once). */
+  once?: Record<string, string | string[]>;
 }
 
 /** A zod object, possibly refined or piped into a transform (the profile schema). */

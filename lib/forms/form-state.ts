@@ -11,6 +11,11 @@ export interface FormState<F extends string = string> {
   /** Values for the placeholders of the error messages ("{remaining} tries left"). */
   messageValues?: Record<string, number>;
   values: Partial<Record<F, string>>;
+  /**
+   * What the server shows once, in this answer only and never stored in clear: a staff member's
+   * recovery codes, a new set-up link.
+   */
+  once?: Record<string, string | string[]>;
 }
 
 /** The first issue of each top-level field, as a message key. */

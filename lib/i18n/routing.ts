@@ -71,6 +71,16 @@ export const routing = defineRouting({
       fr: '/services-du-code-du-batiment/demandes/[reference]/etape/[step]',
       en: '/building-code-services/applications/[reference]/step/[step]',
     },
+    // The City staff's area (APPLICATIONS.md, "The staff area" and "Contracts").
+    '/staff/login': { fr: '/personnel/connexion', en: '/staff/login' },
+    '/staff/setup': { fr: '/personnel/configuration', en: '/staff/setup' },
+    '/staff/setup/two-factor': {
+      fr: '/personnel/configuration/double-authentification',
+      en: '/staff/setup/two-factor',
+    },
+    '/staff/applications': { fr: '/personnel/demandes', en: '/staff/applications' },
+    '/staff/team': { fr: '/personnel/equipe', en: '/staff/team' },
+    '/staff/team/[staffId]': { fr: '/personnel/equipe/[staffId]', en: '/staff/team/[staffId]' },
   },
 });
 

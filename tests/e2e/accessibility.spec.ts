@@ -308,6 +308,11 @@ const FIELDS = {
   },
   // A file chooser per checklist item: nothing the browser could fill in.
   documents: { files: 'off' },
+  // The staff area: a one-time code, a filter, another person's account (nothing of the user's).
+  staffLogin: { email: 'email', password: 'current-password', code: 'one-time-code' },
+  staffCode: { code: 'one-time-code' },
+  staffQueue: { status: 'off' },
+  staffMember: { name: 'off', email: 'off', role: 'off' },
   none: {},
 } satisfies Record<FieldSet, Record<string, string>>;
 

@@ -21,7 +21,12 @@ function outcome(response: Response) {
 }
 
 const PUBLIC = (Object.keys(routing.pathnames) as StaticPathname[]).filter(
-  (p) => !p.startsWith('/settings') && !p.startsWith('/building') && p !== '/dashboard',
+  (p) =>
+    !p.startsWith('/settings') &&
+    !p.startsWith('/building') &&
+    p !== '/dashboard' &&
+    // The staff area behind its sign-in (the sign-in and the set-up link are public).
+    !(p.startsWith('/staff/') && p !== '/staff/login' && p !== '/staff/setup'),
 );
 const PATHS = PUBLIC.flatMap((p) => routing.locales.map((l) => localizedPath(p, l)));
 const HEADERS: Record<string, string>[] = [

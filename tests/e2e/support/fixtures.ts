@@ -263,3 +263,18 @@ export async function fillConsent(
     .getByRole('button', { name: MESSAGES[locale].RegisterPage.submit, exact: true })
     .click();
 }
+
+const STAFF_FILE = path.resolve(process.env.E2E_STAFF_FILE ?? 'test-results/e2e-staff.json');
+
+/**
+ * The line `npm run -s staff -- create` printed for a staff member the e2e server created before
+ * it started (support/server.ts): exactly one JSON line each.
+ */
+export function staffCreated(email: string): { line: string; created: Record<string, string> } {
+  const line = fs
+    .readFileSync(STAFF_FILE, 'utf8')
+    .split('\n')
+    .find((l) => l.includes(`"${email}"`));
+  if (!line) throw new Error(`no e2e staff member ${email} in ${STAFF_FILE}`);
+  return { line, created: JSON.parse(line) as Record<string, string> };
+}

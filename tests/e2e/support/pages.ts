@@ -10,6 +10,7 @@
  */
 import { PDF_BYTES, uploadTo } from './applications';
 import type { Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { isLocale, routing, type AppPathname } from '../../../lib/i18n/routing';
 import {
   MESSAGES,
@@ -21,6 +22,7 @@ import {
   fillCreateAccount,
   mailCount,
   signIn,
+  staffCreated,
   uniqueEmail,
   waitForHydration,
   waitForMail,
@@ -47,6 +49,10 @@ export type FieldSet =
   | 'location'
   | 'workDetails'
   | 'documents'
+  | 'staffLogin'
+  | 'staffCode'
+  | 'staffQueue'
+  | 'staffMember'
   | 'none';
 
 /** One walk through the portal, in one language, as one new resident. */
@@ -163,6 +169,8 @@ const open =
     await page.goto(at(route, locale));
     await hydrated(page);
   };
+
+const STAFF_PASSWORD = 'lanterne verte sous la pluie';
 
 const DEAD_LINK = `?token=${'x'.repeat(43)}`;
 
@@ -657,6 +665,102 @@ export const PAGE_STATES: readonly PageState[] = [
     },
     (m) => m.ResetPasswordPage.submit,
   ),
+
+  // The City staff's area, as the tour's staff member of this language (created with
+  // `npm run staff` by the e2e server): sign-in, the set-up link, the authenticator, the queue,
+  // the team screen and a member's page.
+  ...form(
+    'staff-login',
+    'staff sign-in',
+    'staffLogin',
+    open('/staff/login'),
+    (m) => m.StaffLoginPage.submit,
+  ),
+  {
+    page: 'staff-setup',
+    state: 'dead-link',
+    label: 'staff set-up, unknown link',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      await page.goto(at('/staff/setup', locale) + DEAD_LINK);
+      await expect(
+        page.getByRole('heading', { level: 1, name: m.StaffSetupPage.states.notFound.title }),
+      ).toBeVisible();
+    },
+  },
+  ...form(
+    'staff-setup',
+    'staff set-up',
+    'reset',
+    async ({ page, locale }) => {
+      await page.goto(staffCreated(`tour.${locale}@ottawa.ca`).created.setupUrl!);
+      await waitForHydration(page, locale);
+    },
+    (m) => m.StaffSetupPage.submit,
+  ),
+  ...form(
+    'staff-two-factor',
+    'staff authenticator',
+    'staffCode',
+    async ({ page, m }) => {
+      await page.getByLabel(m.StaffSetupPage.password, { exact: true }).fill(STAFF_PASSWORD);
+      await page.getByLabel(m.StaffSetupPage.passwordConfirm, { exact: true }).fill(STAFF_PASSWORD);
+      await submit(page, m.StaffSetupPage.submit);
+      await expect(
+        page.getByRole('heading', { level: 1, name: m.StaffTwoFactorPage.title }),
+      ).toBeVisible();
+      await hydrated(page);
+    },
+    (m) => m.StaffTwoFactorPage.submit,
+  ),
+  {
+    page: 'staff-two-factor',
+    state: 'recovery-codes',
+    label: 'staff authenticator, recovery codes',
+    fields: 'none',
+    async reach({ page, m }) {
+      const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+      const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
+      await page.getByLabel(m.StaffTwoFactorPage.code, { exact: true }).fill(totp.generate());
+      await submit(page, m.StaffTwoFactorPage.submit);
+      await expect(
+        page.getByRole('heading', { level: 1, name: m.StaffTwoFactorPage.done.title }),
+      ).toBeVisible();
+    },
+  },
+  {
+    page: 'staff-applications',
+    state: 'normal',
+    label: 'staff work queue',
+    fields: 'staffQueue',
+    async reach({ page, m }) {
+      await page.getByRole('link', { name: m.StaffTwoFactorPage.done.continue }).click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: m.StaffQueuePage.title }),
+      ).toBeVisible();
+    },
+  },
+  ...form(
+    'staff-team',
+    'staff team',
+    'staffMember',
+    open('/staff/team'),
+    (m) => m.StaffTeamPage.create,
+  ),
+  {
+    page: 'staff-member',
+    state: 'normal',
+    label: 'staff member and audit trail',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      const name = staffCreated(`tour.${locale}@ottawa.ca`).created.email!;
+      await page.goto(at('/staff/team', locale));
+      await page.getByRole('row').filter({ hasText: name }).getByRole('link').click();
+      await expect(
+        page.getByRole('heading', { level: 2, name: m.StaffMemberPage.auditTitle }),
+      ).toBeVisible();
+    },
+  },
 
   // Signed in again, then 28 minutes without a click: the browser's clock is moved forward (the
   // server's is not), and the warning opens two minutes before the session would end. Last, as

@@ -27,6 +27,7 @@ const port = process.env.E2E_PORT ?? '3100';
 const mailDir = path.resolve(process.env.E2E_MAIL_DIR ?? 'test-results/e2e-mail');
 const dataDir = path.resolve(process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite');
 const pinFile = path.resolve(process.env.E2E_PIN_FILE ?? 'test-results/e2e-pins.csv');
+const staffFile = path.resolve(process.env.E2E_STAFF_FILE ?? 'test-results/e2e-staff.json');
 const mode = process.env.E2E_SERVER_MODE ?? 'start';
 const dev = mode === 'dev';
 const postgresUrl = process.env.E2E_POSTGRES_URL || '';
@@ -45,6 +46,21 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
     const child = spawn(command, args, { stdio: 'inherit', env });
     child.once('error', reject);
     child.once('exit', (code) => resolve(code));
+  });
+}
+
+/** `run`, keeping what the command prints on stdout. */
+function runForOutput(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout }));
   });
 }
 
@@ -161,6 +177,36 @@ async function main() {
     env,
   );
   if (pins !== 0) throw new Error('could not issue the e2e client PINs');
+  // Staff members, created with the operators' command before the server holds the database:
+  // each run's one JSON line ({"email","role","setupUrl"}) is kept, one per line, for
+  // tests/e2e/staff.spec.ts and the tour of every page (support/pages.ts, one per language).
+  const staffLines: string[] = [];
+  for (const [email, name, locale] of [
+    ['agent.e2e@ottawa.ca', 'Dominique Roy', 'fr'],
+    ['tour.fr@ottawa.ca', 'Camille Tremblay', 'fr'],
+    ['tour.en@ottawa.ca', 'Alex Martin', 'en'],
+  ] as const) {
+    const staff = await runForOutput(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'scripts/staff.ts',
+        'create',
+        '--email',
+        email,
+        '--name',
+        name,
+        '--role',
+        'admin',
+        '--locale',
+        locale,
+      ],
+      env,
+    );
+    if (staff.code !== 0) throw new Error(`could not create the e2e staff member ${email}`);
+    staffLines.push(staff.stdout);
+  }
+  fs.writeFileSync(staffFile, staffLines.join(''));
 
   const next = startNext(env);
   fs.writeFileSync(errorLog, '');
