@@ -1,4 +1,5 @@
 import { runtimeDeps } from '@/lib/deps';
+import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { receivePaymentEvent } from '@/lib/payments/receive-payment-event';
 import { paymentProvider } from '@/lib/payments/runtime';
 import type { PaymentProvider } from '@/lib/payments/provider';
@@ -36,7 +37,10 @@ export async function handleWebhook(
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    return await handleWebhook(request, await runtimeDeps(), paymentProvider());
+    const response = await handleWebhook(request, await runtimeDeps(), paymentProvider());
+    // A payment queued its receipt: send it now, not at the next cron.
+    if (response.ok) deliverOutboxSoon();
+    return response;
   } catch (error) {
     // The provider retries a 500: nothing was committed.
     console.error(
