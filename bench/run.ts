@@ -95,6 +95,8 @@ function portalEnv(
     ...process.env,
     ...secrets,
     NODE_ENV: 'production',
+    // The built-in test provider, chosen explicitly as production requires (PAY-04).
+    PAYMENT_PROVIDER: 'test',
     NEXT_DIST_DIR: distDir,
     APP_URL: `http://localhost:${port}`,
     TRUSTED_IP_HEADER: 'x-real-ip',

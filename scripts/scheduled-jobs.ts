@@ -16,9 +16,11 @@ async function main() {
   const { getTransport } = await import('../lib/email/transport');
   const { runScheduledJobs } = await import('../lib/jobs/run-scheduled-jobs');
   const { storageFromEnv } = await import('../lib/storage/from-env');
+  const { paymentProvider } = await import('../lib/payments/runtime');
   const report = await runScheduledJobs(await runtimeDeps(), {
     transport: getTransport(),
     storage: () => storageFromEnv(),
+    paymentProvider,
   });
   const { outbox, pruned } = report;
   console.log(
@@ -27,7 +29,8 @@ async function main() {
       : 'SMTP_URL is not set: nothing can be delivered; mail stays in the outbox. ') +
       `Pruned: ${pruned.rateLimits} rate-limit windows, ${pruned.loginThrottles} sign-in ` +
       `counters, ${pruned.oneTimeLinks} one-time links, ${pruned.outbox} settled mails, ` +
-      `${pruned.orphanObjects} orphan document files.`,
+      `${pruned.orphanObjects} orphan document files. Payments: ${report.payments.paid} ` +
+      `settled and ${report.payments.expired} expired by reconciliation.`,
   );
   if (report.failed.length) console.error(`Failed: ${report.failed.join(', ')}.`);
   process.exit(report.failed.length ? 1 : 0);

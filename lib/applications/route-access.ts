@@ -16,6 +16,9 @@ export const APPLICATION_ROUTES = new Set<AppPathname>([
   '/building-code-services/applications/new/[type]',
   '/building-code-services/applications/[reference]',
   '/building-code-services/applications/[reference]/step/[step]',
+  '/building-code-services/applications/[reference]/payment',
+  '/building-code-services/applications/[reference]/receipt/[invoice]',
+  '/building-code-services/applications/[reference]/test-payment',
 ]);
 
 /** A step's number in the URL (1, 2, …) → the step, or null. */

@@ -8,6 +8,7 @@ import {
 } from '@/lib/db/schema';
 import { missingRequiredItems } from '@/lib/documents/checklist';
 import { enqueueEmail } from '@/lib/email/outbox';
+import { createSubmissionInvoice } from '@/lib/payments/invoices';
 import type { Deps } from '@/lib/deps';
 import type { Locale } from '@/lib/i18n/routing';
 import { type Catalogue, APPLICATION_TYPES, findType } from './catalogue';
@@ -31,7 +32,7 @@ export type SubmitResult =
  * "Soumettre" / "Soumettre et payer": the whole draft is checked again from what is stored (an
  * invalid application cannot be submitted by any route), the fee computed from the stored
  * answers, an immutable version written, and the status moved by the status machine: to
- * "Paiement requis" when a fee is due, else "Soumise". One transaction; the row is locked first,
+ * "Paiement requis" when a fee is due (with its invoice), else "Soumise". One transaction; the row is locked first,
  * so a double submit or a submit racing a delete leaves one outcome. The resident's email (what
  * was received, the fee left to pay or what comes next) joins the outbox in the same transaction.
  */
@@ -106,6 +107,10 @@ export async function submitApplication(
       set: { submittedAt: now, feeCents: fee.totalCents },
     });
     if (moved.status !== 'ok') throw new Error('A draft could not be submitted');
+    // What the resident pays is this invoice, written now from the schedule's lines (PAY-02).
+    if (moved.to === 'payment_required') {
+      await createSubmissionInvoice(tx, { applicationId: application.id, fee, now });
+    }
     const [owner] = await tx
       .select({ email: users.email, language: users.locale })
       .from(users)

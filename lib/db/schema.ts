@@ -487,3 +487,133 @@ export const staffAudit = pgTable(
     index('staff_audit_actor_idx').on(t.actorId, t.seq),
   ],
 );
+
+/**
+ * What the City asks a resident to pay (issue 18): the fee at submission, or a charge staff add
+ * before issuance. Amounts in integer cents, CAD; the total is the sum of its lines, fixed when
+ * the invoice is written. A payment settles it (status 'paid'); it is never paid twice.
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['submission', 'charge'] }).notNull(),
+    status: text('status', { enum: ['open', 'paid', 'void'] })
+      .notNull()
+      .default('open'),
+    totalCents: integer('total_cents').notNull(),
+    currency: text('currency').notNull().default('CAD'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+  },
+  (t) => [index('invoices_application_idx').on(t.applicationId, t.createdAt)],
+);
+
+/** The lines of an invoice: a label key (`Applications.feeLines.<key>`) and its amount. */
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    labelKey: text('label_key').notNull(),
+    /** Values for the label (a rate, a by-law number): no personal data. */
+    labelParams: jsonb('label_params').$type<Record<string, string | number>>(),
+    amountCents: integer('amount_cents').notNull(),
+  },
+  (t) => [uniqueIndex('invoice_lines_position_idx').on(t.invoiceId, t.position)],
+);
+
+/**
+ * One trip to the payment provider for one invoice. At most one is open per invoice (the partial
+ * unique index): two tabs pressing "Payer" get the same attempt. An open attempt expires 90
+ * minutes after it starts; the scheduled job asks the provider about those left open.
+ */
+export const paymentAttempts = pgTable(
+  'payment_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ['test', 'stripe'] }).notNull(),
+    /** The provider's id of the checkout (Stripe's Checkout Session id); null until created. */
+    providerReference: text('provider_reference'),
+    /** Where the resident is sent to pay (the provider's hosted page). */
+    checkoutUrl: text('checkout_url'),
+    amountCents: integer('amount_cents').notNull(),
+    status: text('status', { enum: ['open', 'paid', 'failed', 'cancelled', 'expired'] })
+      .notNull()
+      .default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('payment_attempts_one_open_idx')
+      .on(t.invoiceId)
+      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('payment_attempts_provider_ref_idx').on(t.provider, t.providerReference),
+    index('payment_attempts_open_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/** A payment the provider confirmed: one per invoice, its provider reference unique. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    attemptId: uuid('attempt_id').references(() => paymentAttempts.id, { onDelete: 'set null' }),
+    provider: text('provider').notNull(),
+    /** The provider's id of the money movement (Stripe's PaymentIntent id): no card data. */
+    providerReference: text('provider_reference').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull().default('CAD'),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('payments_invoice_idx').on(t.invoiceId),
+    uniqueIndex('payments_provider_ref_idx').on(t.provider, t.providerReference),
+  ],
+);
+
+/** Money given back (a withdrawal before review): one per payment, recorded once. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    providerReference: text('provider_reference').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('refunds_payment_idx').on(t.paymentId),
+    uniqueIndex('refunds_provider_ref_idx').on(t.providerReference),
+  ],
+);
+
+/** Webhook events already handled, by the provider's event id: a replay changes nothing. */
+export const paymentWebhookEvents = pgTable(
+  'payment_webhook_events',
+  {
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('payment_webhook_events_idx').on(t.provider, t.eventId)],
+);

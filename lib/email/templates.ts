@@ -9,6 +9,7 @@ import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
 import EmailChangeNoticeEmail from '@/emails/email-change-notice';
 import PasswordChangedEmail from '@/emails/password-changed';
 import PasswordResetEmail from '@/emails/password-reset';
+import PaymentReceiptEmail from '@/emails/payment-receipt';
 import ResetNoAccountEmail from '@/emails/reset-no-account';
 import type { EmailMessageKey } from '@/emails/components/messages';
 
@@ -43,6 +44,7 @@ export const templates = {
     subjectKey: 'ApplicationSubmitted.subject',
   },
   'draft-reminder': { component: DraftReminderEmail, subjectKey: 'DraftReminder.subject' },
+  'payment-receipt': { component: PaymentReceiptEmail, subjectKey: 'PaymentReceipt.subject' },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

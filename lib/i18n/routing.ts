@@ -67,6 +67,19 @@ export const routing = defineRouting({
       fr: '/services-du-code-du-batiment/demandes/[reference]',
       en: '/building-code-services/applications/[reference]',
     },
+    // Payment (issue 18): the return from the provider, the receipt, the test provider's page.
+    '/building-code-services/applications/[reference]/payment': {
+      fr: '/services-du-code-du-batiment/demandes/[reference]/paiement',
+      en: '/building-code-services/applications/[reference]/payment',
+    },
+    '/building-code-services/applications/[reference]/receipt/[invoice]': {
+      fr: '/services-du-code-du-batiment/demandes/[reference]/recu/[invoice]',
+      en: '/building-code-services/applications/[reference]/receipt/[invoice]',
+    },
+    '/building-code-services/applications/[reference]/test-payment': {
+      fr: '/services-du-code-du-batiment/demandes/[reference]/paiement-test',
+      en: '/building-code-services/applications/[reference]/test-payment',
+    },
     '/building-code-services/applications/[reference]/step/[step]': {
       fr: '/services-du-code-du-batiment/demandes/[reference]/etape/[step]',
       en: '/building-code-services/applications/[reference]/step/[step]',

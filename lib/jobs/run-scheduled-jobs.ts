@@ -8,6 +8,8 @@ import {
   type DeliveryCounts,
   type MailTransport,
 } from '@/lib/email/outbox';
+import type { PaymentProvider } from '@/lib/payments/provider';
+import { reconcilePayments } from '@/lib/payments/reconcile-payments';
 import { pruneLoginThrottles } from '@/lib/security/login-throttle';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
 import type { Storage } from '@/lib/storage/storage';
@@ -17,6 +19,8 @@ export interface ScheduledJobsReport {
   outbox: DeliveryCounts | null;
   /** Draft applications: reminders queued, and drafts deleted after 60 days untouched. */
   drafts: { reminded: number; deleted: number };
+  /** Payment attempts left open past 90 minutes: settled from the provider's answer, or expired. */
+  payments: { paid: number; expired: number };
   /** Rows deleted by each prune. */
   pruned: {
     rateLimits: number;
@@ -29,6 +33,7 @@ export interface ScheduledJobsReport {
   /** The jobs that threw (their message is logged, never a mail's content); the others ran. */
   failed: Array<
     | 'drafts'
+    | 'payments'
     | 'outbox'
     | 'rateLimits'
     | 'loginThrottles'
@@ -40,7 +45,8 @@ export interface ScheduledJobsReport {
 
 /**
  * What the scheduler runs every few minutes (app/api/cron/scheduled-jobs, or
- * `npm run scheduled-jobs`): reminds of and deletes stale draft applications, delivers due mail,
+ * `npm run scheduled-jobs`): reminds of and deletes stale draft applications, reconciles payment
+ * attempts left open with their provider, delivers due mail,
  * then deletes what has outlived its use —
  * rate-limit windows long over, idle sign-in counters (not hard locks), one-time links a week
  * after they ended, settled mail after 30 days, stored documents no row names. Each job runs even
@@ -56,11 +62,14 @@ export async function runScheduledJobs(
      * without it the orphan sweep does not run.
      */
     storage?: Storage | (() => Storage) | null;
+    /** The payment provider (or how to open it); without it reconciliation does not run. */
+    paymentProvider?: PaymentProvider | (() => PaymentProvider) | null;
   },
 ): Promise<ScheduledJobsReport> {
   const report: ScheduledJobsReport = {
     outbox: null,
     drafts: { reminded: 0, deleted: 0 },
+    payments: { paid: 0, expired: 0 },
     pruned: { rateLimits: 0, loginThrottles: 0, oneTimeLinks: 0, outbox: 0, orphanObjects: 0 },
     failed: [],
   };
@@ -79,6 +88,17 @@ export async function runScheduledJobs(
   const { transport } = opts;
   // Before delivery, so a reminder queued now goes out in this run.
   report.drafts = (await run('drafts', () => expireDrafts(deps))) ?? report.drafts;
+  // Before delivery too: a receipt for a payment found here goes out in this run.
+  const provider = opts.paymentProvider;
+  if (provider) {
+    report.payments =
+      (await run('payments', () =>
+        reconcilePayments({
+          ...deps,
+          provider: typeof provider === 'function' ? provider() : provider,
+        }),
+      )) ?? report.payments;
+  }
   if (transport) {
     const delivery = () => deliverPending(deps.db, { transport, now: deps.now, limit: opts.limit });
     report.outbox = (await run('outbox', delivery)) ?? null;

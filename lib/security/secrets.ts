@@ -1,3 +1,5 @@
+import { assertPaymentSettings } from '@/lib/payments/config';
+
 /**
  * Start-up checks for the secrets the app cannot run safely without (SEC-01).
  *
@@ -30,7 +32,8 @@ export function authSecrets(env: Env = process.env): string[] {
  * when PIN_PEPPER is missing, short, the development value or equal to AUTH_SECRET, or when
  * APP_URL is missing or not an absolute http(s) URL, when CRON_SECRET is missing or short (the
  * scheduled jobs would never run, or anyone could run them), and when DATABASE_URL is missing on
- * a serverless host (the embedded database would vanish with each instance). One line each.
+ * a serverless host (the embedded database would vanish with each instance), and when
+ * PAYMENT_PROVIDER is unset or is `stripe` without its keys (PAY-04). One line each.
  * Does nothing outside production.
  */
 export function assertProductionSecrets(env: Env = process.env): void {
@@ -79,6 +82,9 @@ export function assertProductionSecrets(env: Env = process.env): void {
       `CRON_SECRET is missing or shorter than ${MIN_CRON_SECRET_LENGTH} characters: the scheduled jobs (mail retries, draft expiry) need it.`,
     );
   }
+
+  // PAY-04: the test provider only when chosen explicitly; Stripe only with its keys.
+  assertPaymentSettings(env);
 
   if (isServerlessHost(env) && (env.DATABASE_URL?.trim() ?? '') === '') {
     throw new Error(

@@ -142,6 +142,7 @@ test('LOG-06: a production server with no TRUSTED_IP_HEADER refuses to serve ins
     AUTH_SECRET: 'e2e-log06-secret-0123456789abcdef0123456789abcdef',
     PIN_PEPPER: 'e2e-log06-pin-pepper-0123456789abcdef0123456789',
     CRON_SECRET: 'e2e-log06-cron-secret-0123456789abcdef',
+    PAYMENT_PROVIDER: 'test',
     // Nothing listens on port 9: no database is opened.
     DATABASE_URL: 'postgres://monso:unused@127.0.0.1:9/monso',
     NEON_WS_PROXY: '127.0.0.1:9/v1',

@@ -28,6 +28,7 @@ test.beforeAll(async () => {
     AUTH_SECRET: 'e2e-pwd09-secret-0123456789abcdef0123456789abcdef',
     PIN_PEPPER: 'e2e-pwd09-pin-pepper-0123456789abcdef0123456789',
     CRON_SECRET: 'e2e-pwd09-cron-secret-0123456789abcdef',
+    PAYMENT_PROVIDER: 'test',
     PGLITE_DIR: DATA,
     DATABASE_URL: '',
     SMTP_URL: '',

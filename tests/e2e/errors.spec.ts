@@ -24,6 +24,7 @@ test.beforeAll(async () => {
       AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef0123456789abcdef',
       PIN_PEPPER: 'e2e-outage-pin-pepper-0123456789abcdef0123456789',
       CRON_SECRET: 'e2e-outage-cron-secret-0123456789abcdef',
+      PAYMENT_PROVIDER: 'test',
       // Nothing listens on port 9: every query fails to connect.
       DATABASE_URL: 'postgres://monso:unused@127.0.0.1:9/monso',
       NEON_WS_PROXY: '127.0.0.1:9/v1',

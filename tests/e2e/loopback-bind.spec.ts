@@ -38,6 +38,7 @@ for (const [index, hostname] of ['127.0.0.1', '::1'].entries()) {
           AUTH_SECRET: 'e2e-loopback-secret-0123456789abcdef0123456789abcdef',
           PIN_PEPPER: 'e2e-loopback-pin-pepper-0123456789abcdef0123456789',
           CRON_SECRET: 'e2e-loopback-cron-secret-0123456789abcdef',
+          PAYMENT_PROVIDER: 'test',
           PGLITE_DIR: data,
           DATABASE_URL: '',
           SMTP_URL: '',

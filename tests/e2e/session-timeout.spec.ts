@@ -135,6 +135,7 @@ test.describe('SES-02: an idle timeout set in seconds', () => {
         AUTH_SECRET: 'e2e-idle140-secret-0123456789abcdef0123456789abcdef',
         PIN_PEPPER: 'e2e-idle140-pin-pepper-0123456789abcdef0123456789',
         CRON_SECRET: 'e2e-idle140-cron-secret-0123456789abcdef',
+        PAYMENT_PROVIDER: 'test',
         PGLITE_DIR: DATA,
         DATABASE_URL: '',
         SMTP_URL: '',

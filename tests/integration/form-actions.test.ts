@@ -38,7 +38,14 @@ const { saveContactDetailsAction } =
   await import('@/app/[locale]/(signed-in)/settings/contact-details/edit/actions');
 const { resendActivationAction } =
   await import('@/app/[locale]/(public)/resend-activation/actions');
-const { submitApplicationAction, saveStepAction, deleteDraftAction, requestWithdrawalAction } =
+const {
+  submitApplicationAction,
+  saveStepAction,
+  deleteDraftAction,
+  requestWithdrawalAction,
+  startPaymentAction,
+  testPaymentAction,
+} =
   await import('@/app/[locale]/(signed-in)/building-code-services/(registered)/applications/actions');
 
 let t: TestDb;
@@ -277,10 +284,51 @@ describe('the submit action', () => {
       await expect(submitApplicationAction(initial(), submit)).rejects.toThrow(NOT_FOUND);
       await expect(deleteDraftAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
       await expect(requestWithdrawalAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
+      await expect(startPaymentAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
     }
     expect(
       await t.db.select().from(applications).where(eq(applications.reference, reference)),
     ).toEqual(before);
+  });
+});
+
+describe('payment actions', () => {
+  it('APP-01, PAY-02: "Payer" and the test provider’s buttons answer "page not found" for another resident, paying nothing', async () => {
+    const deps = testDeps(t.db);
+    const owner = await registeredUser(deps, 'payeur@example.ca');
+    const intruder = await registeredUser(deps, 'intrus-paiement@example.ca');
+    const reference = await fillPermit(deps, owner);
+    const { submitApplication } = await import('@/lib/applications/submit-application');
+    const { startPayment } = await import('@/lib/payments/start-payment');
+    const { testProvider } = await import('@/lib/payments/test-provider');
+    const { paymentAttempts } = await import('@/lib/db/schema');
+    await submitApplication(deps, {
+      userId: owner,
+      reference,
+      declaration: { text: 'Je déclare…', locale: 'fr' },
+    });
+    const started = await startPayment(
+      { ...deps, provider: testProvider() },
+      { userId: owner, reference, locale: 'fr', description: reference },
+    );
+    if (started.status !== 'redirect') throw new Error(started.status);
+    const session = new URL(started.url, 'https://portal.test').searchParams.get('session')!;
+    await signInAs(t.db, intruder);
+    await expect(startPaymentAction(form({ reference }))).rejects.toThrow(NOT_FOUND);
+    for (const outcome of ['pay', 'refuse', 'cancel']) {
+      await expect(testPaymentAction(form({ reference, session, outcome }))).rejects.toThrow(
+        NOT_FOUND,
+      );
+    }
+    const [attempt] = await t.db
+      .select({ status: paymentAttempts.status })
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.id, started.attemptId));
+    expect(attempt).toEqual({ status: 'open' });
+    expect(
+      (await t.db.select().from(applications).where(eq(applications.reference, reference)))[0]
+        ?.status,
+    ).toBe('payment_required');
   });
 });
 

@@ -69,6 +69,7 @@ describe('GET/POST /api/cron/scheduled-jobs', () => {
       sent: 0,
       failed: 0,
       retried: 0,
+      payments: { paid: 0, expired: 0 },
       pruned: { rateLimits: 1, loginThrottles: 0, oneTimeLinks: 0, outbox: 0, orphanObjects: 0 },
     });
     expect(await held.t!.db.select().from(rateLimits)).toEqual([]);

@@ -63,6 +63,23 @@ const cases: {
       ],
     ],
   },
+  'payment-receipt': {
+    props: {
+      reference: 'CON-2026-000001',
+      lines: [{ labelKey: 'constructionPermit.byValue', amountCents: 268750 }],
+      totalCents: 268750,
+      paidAt: '2026-12-03T15:00:00.000Z',
+      providerReference: 'pi_3Q0abc',
+      receiptUrl:
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001/recu/1',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001/recu/1',
+        (m) => m.PaymentReceipt.button,
+      ],
+    ],
+  },
   'draft-reminder': {
     props: {
       reference: 'RCO-2026-000042',
@@ -196,6 +213,26 @@ describe('renderEmail', () => {
     });
     expect(noFee.text).toContain(messages.en.ApplicationSubmitted.next);
     expect(noFee.text).not.toContain('$');
+  });
+
+  it('a receipt lists each line, the total, the date and the provider’s reference, in the resident’s language', async () => {
+    const props = {
+      reference: 'CON-2026-000001',
+      lines: [{ labelKey: 'constructionPermit.byValue', amountCents: 268_750 }],
+      totalCents: 268_750,
+      paidAt: '2026-12-03T15:00:00.000Z',
+      providerReference: 'pi_3Q0abc',
+      receiptUrl: 'https://p.example/fr/x',
+    };
+    const fr = await renderEmail('payment-receipt', 'fr', props);
+    const frText = fr.text.replace(/\s/g, ' ');
+    expect(frText).toContain(messages.fr.FeeLines.constructionPermit.byValue.replace(/\s/g, ' '));
+    expect(frText).toContain('Total payé : 2 687,50 $');
+    expect(frText).toContain('3 décembre 2026');
+    expect(frText).toContain('pi_3Q0abc');
+    const en = await renderEmail('payment-receipt', 'en', props);
+    expect(en.text).toContain('Total paid: $2,687.50');
+    expect(en.text).toContain('December 3, 2026');
   });
 
   it('states the validity period and single use of the activation link', async () => {

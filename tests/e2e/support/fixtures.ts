@@ -74,6 +74,17 @@ export async function waitForMail(address: string, count = 1): Promise<Mail> {
   return mailsTo(address)[count - 1]!;
 }
 
+/** Waits until a mail with this subject reached the SMTP sink for the address; returns it. */
+export async function waitForMailWithSubject(address: string, subject: string): Promise<Mail> {
+  await expect
+    .poll(() => mailsTo(address).some((m) => m.subject === subject), {
+      timeout: 15_000,
+      message: `"${subject}" to ${address}`,
+    })
+    .toBe(true);
+  return mailsTo(address).find((m) => m.subject === subject)!;
+}
+
 export function mailCount(address: string): number {
   return mailsTo(address).length;
 }

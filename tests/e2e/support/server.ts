@@ -150,6 +150,8 @@ async function main() {
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef',
     PIN_PEPPER: process.env.PIN_PEPPER ?? 'e2e-only-pin-pepper-0123456789abcdef0123456789',
     CRON_SECRET: process.env.CRON_SECRET ?? 'e2e-only-cron-secret-0123456789abcdef',
+    // The built-in test provider, chosen explicitly as production requires (PAY-04).
+    PAYMENT_PROVIDER: 'test',
     // Configured as the nginx deployment is (README, LOG-06): the app trusts X-Real-IP, which the
     // tests send as nginx would write it: each context its own client address (fixtures.ts, and
     // 127.0.0.1 by default in the Playwright configs). tests/e2e/client-ip.spec.ts puts a proxy

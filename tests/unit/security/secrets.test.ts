@@ -8,6 +8,7 @@ const prod = {
   APP_URL: 'https://monservice.ottawa.ca',
   PIN_PEPPER: 'Qm9uam91ciBsZXMgYW1pcyBkdSBjb2RlIGR1IGLDonRpbWVudA',
   CRON_SECRET: 'c3VyIGxlIHBvbnQgZCdBdmlnbm9u',
+  PAYMENT_PROVIDER: 'test',
 };
 
 describe('assertProductionSecrets (SEC-01)', () => {

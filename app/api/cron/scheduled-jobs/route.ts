@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { runtimeDeps } from '@/lib/deps';
 import { getTransport } from '@/lib/email/transport';
 import { runScheduledJobs } from '@/lib/jobs/run-scheduled-jobs';
+import { paymentProvider } from '@/lib/payments/runtime';
 import { storageFromEnv } from '@/lib/storage/from-env';
 
 export const dynamic = 'force-dynamic';
@@ -37,10 +38,12 @@ async function handle(request: Request): Promise<Response> {
       transport: getTransport(),
       limit: 50,
       storage: storageFromEnv,
+      paymentProvider,
     });
     const body = {
       smtpConfigured: report.outbox !== null,
       ...(report.outbox ?? { sent: 0, failed: 0, retried: 0 }),
+      payments: report.payments,
       pruned: report.pruned,
       ...(report.failed.length ? { error: 'jobs_failed', failedJobs: report.failed } : {}),
     };

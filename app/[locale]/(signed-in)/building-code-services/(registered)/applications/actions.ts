@@ -19,6 +19,11 @@ import { buttonAction, formAction, type ActionContext } from '@/lib/forms/form-a
 import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
+import { appUrl } from '@/lib/config/app-url';
+import { loadAttempt } from '@/lib/payments/load-payments';
+import { paymentProvider } from '@/lib/payments/runtime';
+import { paymentReturnPath, startPayment } from '@/lib/payments/start-payment';
+import { TEST_SIGNATURE_HEADER, testNotification } from '@/lib/payments/test-provider';
 
 type FormStep = Extract<StepDef, { kind: 'form' }>;
 
@@ -209,5 +214,90 @@ export const removeDocumentAction = buttonAction(
     if (result === 'not_editable') redirect(applicationPath(locale, reference));
     const type = findTypeByPrefix(reference.slice(0, 3))!;
     redirect(`${stepPath(locale, reference, stepNumber(type, 'documents'))}?removed=1`);
+  },
+);
+
+/**
+ * "Payer": a plain form (the reference only). The amount is the stored invoice's; the resident
+ * is sent to the provider's page, or to the return page when the provider cannot be reached.
+ */
+export const startPaymentAction = buttonAction(
+  {
+    refused: ({ locale }) => redirect(localizedPath('/building-code-services', locale)),
+  },
+  async (ctx, form) => {
+    const { locale, deps } = ctx;
+    const { user, reference } = await loadReference(ctx, form);
+    const type = findTypeByPrefix(reference.slice(0, 3));
+    const apps = await getTranslations({ locale, namespace: 'Applications' });
+    const result = await startPayment(
+      { ...deps, provider: paymentProvider() },
+      {
+        userId: user.id,
+        reference,
+        locale,
+        description: type ? `${apps(`types.${type.key}.name` as never)} ${reference}` : reference,
+      },
+    );
+    switch (result.status) {
+      case 'not_found':
+        notFound();
+      case 'redirect':
+        redirect(result.url);
+      case 'pending':
+        redirect(`${paymentReturnPath(locale, reference)}?attempt=${result.attemptId}`);
+      case 'provider_error':
+        redirect(`${paymentReturnPath(locale, reference)}?result=unavailable`);
+      case 'nothing_due':
+        redirect(applicationPath(locale, reference));
+    }
+  },
+);
+
+/**
+ * The test provider's buttons ("Payer (test)", "Refuser (test)", "Annuler"): a notification
+ * signed with the test provider's key, POSTed to the webhook route as a real provider would,
+ * then the return page. Only with PAYMENT_PROVIDER=test, only for the owner's open attempt.
+ */
+export const testPaymentAction = buttonAction(
+  {
+    refused: ({ locale }) => redirect(localizedPath('/building-code-services', locale)),
+  },
+  async (ctx, form) => {
+    const { locale, deps } = ctx;
+    const { user, reference } = await loadReference(ctx, form);
+    const provider = paymentProvider();
+    const session = text(form, 'session');
+    const outcome = ({ pay: 'paid', refuse: 'failed', cancel: 'cancelled' } as const)[
+      text(form, 'outcome') as 'pay' | 'refuse' | 'cancel'
+    ];
+    if (provider.name !== 'test' || !outcome) notFound();
+    const attempt = await loadAttempt(deps.db, user.id, reference, {
+      provider: 'test',
+      checkoutReference: session,
+    });
+    if (!attempt) notFound();
+    const back = `${paymentReturnPath(locale, reference)}?attempt=${attempt.id}`;
+    if (attempt.status === 'open') {
+      const signed = testNotification(session, outcome, attempt.amountCents);
+      try {
+        const response = await fetch(`${appUrl()}/api/payments/webhook`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [TEST_SIGNATURE_HEADER]: signed.signature,
+          },
+          body: signed.body,
+        });
+        if (!response.ok) console.error(`[payments] the test webhook answered ${response.status}`);
+      } catch (error) {
+        // The return page then says the payment is being confirmed, as with a late webhook.
+        console.error(
+          '[payments] the test provider could not reach the webhook:',
+          error instanceof Error ? error.message : String(error),
+        );
+      }
+    }
+    redirect(outcome === 'cancelled' ? `${back}&result=cancelled` : back);
   },
 );

@@ -13,6 +13,8 @@ import { requireRegistrationState } from '@/lib/registration/require-registratio
 import { deleteDraftAction, requestWithdrawalAction } from '../actions';
 import { AnswersSummary } from '../_components/answers-summary';
 import { DocumentFiles } from '../_components/document-files';
+import { PaymentSection } from '../_components/payment-section';
+import { loadPayments } from '@/lib/payments/load-payments';
 
 type Props = {
   params: Promise<{ locale: string; reference: string }>;
@@ -45,12 +47,16 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const apps = await getTranslations('Applications');
   const documents = application.documents;
   const itemsWithFiles = type.documents.filter((d) => documents.some((f) => f.item === d.key));
+  const payments = await loadPayments(await getDb(), user.id, reference, new Date());
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
   const isDraft = application.status === 'draft';
-  const canWithdraw = availableEvents(application.status, 'resident', {
-    withdrawalRequested: application.withdrawalRequestedAt !== null,
-  }).includes('request_withdrawal');
+  // Locked while a payment attempt is open: the withdrawal waits for the provider's answer.
+  const canWithdraw =
+    !payments?.openAttempt &&
+    availableEvents(application.status, 'resident', {
+      withdrawalRequested: application.withdrawalRequestedAt !== null,
+    }).includes('request_withdrawal');
   const notice = NOTICES.find((n) => n === query.notice);
   const self = localizedDynamicPath('/building-code-services/applications/[reference]', locale, {
     reference,
@@ -137,6 +143,10 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           </>
         ) : null}
       </section>
+
+      {payments ? (
+        <PaymentSection payments={payments} reference={reference} locale={locale} />
+      ) : null}
 
       {confirm ? (
         <section aria-labelledby="confirm-title" className="mb-8 rounded border-2 border-error p-5">
