@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { applications, invoiceLines, invoices, payments } from '@/lib/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { applications, invoiceLines, invoices } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { Deps } from '@/lib/deps';
 import type { Fee } from '@/lib/applications/fees';
@@ -140,44 +140,55 @@ export interface InvoiceView {
     amountCents: number;
   }[];
   payment: { providerReference: string; paidAt: Date } | null;
+  /** Its attempt still marked open, if any (it may have passed its expiry: see paymentsView). */
+  openAttempt: { id: string; expiresAt: Date } | null;
 }
 
-/** An application's invoices, newest first, with their lines and payment: for its owner's pages. */
-export async function listInvoices(db: Db, applicationId: string): Promise<InvoiceView[]> {
-  const rows = await db
-    .select()
-    .from(invoices)
-    .where(eq(invoices.applicationId, applicationId))
-    .orderBy(desc(invoices.createdAt));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const lines = await db
-    .select()
-    .from(invoiceLines)
-    .where(inArray(invoiceLines.invoiceId, ids))
-    .orderBy(asc(invoiceLines.position));
-  const paid = await db
-    .select({
-      invoiceId: payments.invoiceId,
-      providerReference: payments.providerReference,
-      paidAt: payments.paidAt,
-    })
-    .from(payments)
-    .where(inArray(payments.invoiceId, ids));
+type Stored<T> = {
+  [K in keyof T]: T[K] extends Date
+    ? string
+    : T[K] extends Date | null
+      ? string | null
+      : T[K] extends { paidAt: Date } | null
+        ? { providerReference: string; paidAt: string } | null
+        : T[K] extends { id: string; expiresAt: Date } | null
+          ? { id: string; expiresAt: string } | null
+          : T[K];
+};
+
+/**
+ * The invoices of the application row named `"applications"."id"` in the enclosing statement,
+ * newest first, each with its lines, its payment and its open attempt, as one jsonb value: the
+ * pages read an application and its money in one statement (issue 16: "at most 2").
+ */
+export const INVOICES_JSON = sql<
+  Stored<InvoiceView>[]
+>`(select coalesce(jsonb_agg(jsonb_build_object(
+  'id', i.id, 'kind', i.kind, 'status', i.status, 'totalCents', i.total_cents,
+  'createdAt', i.created_at, 'paidAt', i.paid_at,
+  'lines', (select coalesce(jsonb_agg(jsonb_build_object('labelKey', l.label_key, 'labelParams', l.label_params, 'amountCents', l.amount_cents) order by l.position), '[]'::jsonb) from invoice_lines l where l.invoice_id = i.id),
+  'payment', (select jsonb_build_object('providerReference', p.provider_reference, 'paidAt', p.paid_at) from payments p where p.invoice_id = i.id limit 1),
+  'openAttempt', (select jsonb_build_object('id', pa.id, 'expiresAt', pa.expires_at) from payment_attempts pa where pa.invoice_id = i.id and pa.status = 'open' limit 1)
+) order by i.created_at desc, i.id), '[]'::jsonb) from invoices i where i.application_id = "applications"."id")`;
+
+/** INVOICES_JSON's value with its times as Dates. */
+export function invoicesFromJson(rows: Stored<InvoiceView>[]): InvoiceView[] {
   return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
-    totalCents: r.totalCents,
-    createdAt: r.createdAt,
-    paidAt: r.paidAt,
-    lines: lines
-      .filter((l) => l.invoiceId === r.id)
-      .map((l) => ({
-        labelKey: l.labelKey,
-        labelParams: l.labelParams,
-        amountCents: l.amountCents,
-      })),
-    payment: paid.find((p) => p.invoiceId === r.id) ?? null,
+    ...r,
+    createdAt: new Date(r.createdAt),
+    paidAt: r.paidAt ? new Date(r.paidAt) : null,
+    payment: r.payment ? { ...r.payment, paidAt: new Date(r.payment.paidAt) } : null,
+    openAttempt: r.openAttempt
+      ? { ...r.openAttempt, expiresAt: new Date(r.openAttempt.expiresAt) }
+      : null,
   }));
+}
+
+/** An application's invoices, newest first, with their lines and payment, in one statement. */
+export async function listInvoices(db: Db, applicationId: string): Promise<InvoiceView[]> {
+  const [row] = await db
+    .select({ invoices: INVOICES_JSON })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  return row ? invoicesFromJson(row.invoices) : [];
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { applications, invoices, paymentAttempts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { ApplicationStatus } from '@/lib/applications/status-machine';
-import { listInvoices, type InvoiceView } from './invoices';
+import { INVOICES_JSON, invoicesFromJson, type InvoiceView } from './invoices';
 
 export interface PaymentsView {
   applicationId: string;
@@ -14,35 +14,45 @@ export interface PaymentsView {
   openAttempt: { id: string; expiresAt: Date } | null;
 }
 
-/** An application's invoices and payment state, for its owner only (null for anyone else). */
+/** What an application's invoices mean for its owner at `now`: what is due, what is locked. */
+export function paymentsView(
+  application: { id: string; status: ApplicationStatus; invoices: InvoiceView[] },
+  now: Date,
+): PaymentsView {
+  const due = [...application.invoices].reverse().find((i) => i.status === 'open') ?? null;
+  const open = due?.openAttempt ?? null;
+  return {
+    applicationId: application.id,
+    status: application.status,
+    invoices: application.invoices,
+    due,
+    openAttempt: open && open.expiresAt > now ? open : null,
+  };
+}
+
+/**
+ * An application's invoices and payment state, for its owner only (null for anyone else), in one
+ * statement. The application's own page has them from loadApplication.
+ */
 export async function loadPayments(
   db: Db,
   userId: string,
   reference: string,
   now: Date,
 ): Promise<PaymentsView | null> {
-  const [application] = await db
-    .select({ id: applications.id, status: applications.status })
+  const [row] = await db
+    .select({ id: applications.id, status: applications.status, invoices: INVOICES_JSON })
     .from(applications)
     .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));
-  if (!application) return null;
-  const list = await listInvoices(db, application.id);
-  const due = [...list].reverse().find((i) => i.status === 'open') ?? null;
-  let openAttempt: PaymentsView['openAttempt'] = null;
-  if (due) {
-    const [open] = await db
-      .select({ id: paymentAttempts.id, expiresAt: paymentAttempts.expiresAt })
-      .from(paymentAttempts)
-      .where(and(eq(paymentAttempts.invoiceId, due.id), eq(paymentAttempts.status, 'open')));
-    if (open && open.expiresAt > now) openAttempt = open;
-  }
-  return {
-    applicationId: application.id,
-    status: application.status as ApplicationStatus,
-    invoices: list,
-    due,
-    openAttempt,
-  };
+  if (!row) return null;
+  return paymentsView(
+    {
+      id: row.id,
+      status: row.status as ApplicationStatus,
+      invoices: invoicesFromJson(row.invoices),
+    },
+    now,
+  );
 }
 
 /** One attempt of one owner's application, by its id or by its provider reference; else null. */

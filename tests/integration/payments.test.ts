@@ -112,7 +112,7 @@ describe.each(testBackends('payments'))('payments on $name', (backend: Backend) 
   }
 
   it('PAY-02: submit writes the invoice from the fee schedule, in integer cents CAD, in the same transaction', async () => {
-    const { reference } = await submitted();
+    const { userId, reference } = await submitted();
     const [app] = await deps.db
       .select({ id: applications.id, feeCents: applications.feeCents })
       .from(applications)
@@ -129,6 +129,8 @@ describe.each(testBackends('payments'))('payments on $name', (backend: Backend) 
       },
     ]);
     expect(app!.feeCents).toBe(268_750);
+    // The application's page reads the same invoices in loadApplication's one statement.
+    expect((await loadApplication(deps.db, userId, reference))?.invoices).toEqual(list);
   });
 
   it('PAY-02: the checkout’s amount is the stored invoice’s, and only the verified webhook pays', async () => {

@@ -14,7 +14,7 @@ import { deleteDraftAction, requestWithdrawalAction } from '../actions';
 import { AnswersSummary } from '../_components/answers-summary';
 import { DocumentFiles } from '../_components/document-files';
 import { PaymentSection } from '../_components/payment-section';
-import { loadPayments } from '@/lib/payments/load-payments';
+import { paymentsView } from '@/lib/payments/load-payments';
 
 type Props = {
   params: Promise<{ locale: string; reference: string }>;
@@ -47,13 +47,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const apps = await getTranslations('Applications');
   const documents = application.documents;
   const itemsWithFiles = type.documents.filter((d) => documents.some((f) => f.item === d.key));
-  const payments = await loadPayments(await getDb(), user.id, reference, new Date());
+  const payments = paymentsView(application, new Date());
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
   const isDraft = application.status === 'draft';
   // Locked while a payment attempt is open: the withdrawal waits for the provider's answer.
   const canWithdraw =
-    !payments?.openAttempt &&
+    !payments.openAttempt &&
     availableEvents(application.status, 'resident', {
       withdrawalRequested: application.withdrawalRequestedAt !== null,
     }).includes('request_withdrawal');
@@ -144,9 +144,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         ) : null}
       </section>
 
-      {payments ? (
-        <PaymentSection payments={payments} reference={reference} locale={locale} />
-      ) : null}
+      <PaymentSection payments={payments} reference={reference} locale={locale} />
 
       {confirm ? (
         <section aria-labelledby="confirm-title" className="mb-8 rounded border-2 border-error p-5">
