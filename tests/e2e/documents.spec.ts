@@ -162,7 +162,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('DOC-01, DOC-03: Documents (en): with JavaScript each file is sent with its progress bar and the step refreshes without a page load; the required drawings uploaded, a fake PDF refused, submitted, downloaded', async ({
+test('DOC-01, DOC-03: Documents (en): with JavaScript each file is sent with its progress bar and the step refreshes without a page load; the required drawings uploaded, a fake PDF, an empty file and a 31 MB file refused, submitted, downloaded', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -176,12 +176,22 @@ test('DOC-01, DOC-03: Documents (en): with JavaScript each file is sent with its
   // Set on this document: a page load would lose it.
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
+  // One refused file of each kind beside the good one: a fake PDF, an empty file, a 31 MB file.
+  const big = Buffer.alloc(31 * 1024 * 1024, 0x20);
+  PDF_BYTES.copy(big);
   await uploadTo(page, 'en', 'sitePlan', [
     { name: 'site-plan.pdf', buffer: PDF_BYTES },
     { name: 'drawings.pdf', buffer: EXE },
+    { name: 'empty.pdf', buffer: Buffer.alloc(0) },
+    { name: 'huge.pdf', buffer: big },
   ]);
   const refused = e.Documents.errors.wrong_type.replace('{name}', 'drawings.pdf');
-  await expect(page.getByRole('alert').getByRole('link', { name: refused })).toBeVisible();
+  for (const message of [
+    refused,
+    e.Documents.errors.empty.replace('{name}', 'empty.pdf'),
+    e.Documents.errors.too_big.replace('{name}', 'huge.pdf').replace('{maxMegabytes}', '30'),
+  ])
+    await expect(page.getByRole('alert').getByRole('link', { name: message })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(
     de.accepted
       .replace('{count, plural, one {# file added} other {# files added}}', '1 file added')
@@ -196,7 +206,7 @@ test('DOC-01, DOC-03: Documents (en): with JavaScript each file is sent with its
         name: e.Documents.progress.label.replace('{name}', file),
       }),
     ).toHaveAttribute('value', '100');
-  await expect(sitePlan.locator('[aria-live="polite"]')).toHaveText(refused);
+  await expect(sitePlan.locator('[aria-live="polite"]')).toContainText(refused);
   await expectAccessible(page);
 
   await uploadTo(page, 'en', 'constructionDrawings', [{ name: 'plans.pdf', buffer: PDF_BYTES }]);
