@@ -257,6 +257,7 @@ test.describe('with STORAGE_DRIVER=s3', () => {
       AUTH_SECRET: 'e2e-s3-secret-0123456789abcdef0123456789abcdef',
       PIN_PEPPER: 'e2e-s3-pin-pepper-0123456789abcdef0123456789',
       CRON_SECRET: 'e2e-s3-cron-secret-0123456789abcdef',
+      PAYMENT_PROVIDER: 'test',
       PGLITE_DIR: DATA,
       DATABASE_URL: '',
       SMTP_URL: '',

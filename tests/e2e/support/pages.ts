@@ -607,6 +607,65 @@ export const PAGE_STATES: readonly PageState[] = [
     },
   },
 
+  // Paying with the built-in test provider: the amount due, the provider's page, a refusal,
+  // the payment, the receipt.
+  {
+    page: 'application',
+    state: 'payment-due',
+    label: 'an application, payment due',
+    fields: 'none',
+    async reach({ page, m }) {
+      await page.getByRole('row', { name: /CON-/ }).getByRole('link').first().click();
+      await expect(page.getByRole('region', { name: m.PaymentPages.invoice.title })).toBeVisible();
+    },
+  },
+  {
+    page: 'test-payment',
+    state: 'normal',
+    label: 'test payment provider',
+    fields: 'none',
+    async reach({ page, m }) {
+      const p = m.PaymentPages;
+      await page.getByRole('button', { name: p.invoice.pay, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: p.test.title })).toBeVisible();
+    },
+  },
+  {
+    page: 'payment',
+    state: 'failed',
+    label: 'payment return, refused',
+    fields: 'none',
+    async reach({ page, m }) {
+      await page.getByRole('button', { name: m.PaymentPages.test.refuse }).click();
+      await expect(page.getByRole('status')).toHaveText(m.PaymentPages.return.failed);
+    },
+  },
+  {
+    page: 'payment',
+    state: 'paid',
+    label: 'payment return, paid',
+    fields: 'none',
+    async reach({ page, m }) {
+      const p = m.PaymentPages;
+      await page.getByRole('button', { name: p.invoice.pay, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: p.test.title })).toBeVisible();
+      await page.getByRole('button', { name: p.test.pay }).click();
+      await expect(page.getByRole('status')).toHaveText(p.return.paid);
+    },
+  },
+  {
+    page: 'receipt',
+    state: 'normal',
+    label: 'payment receipt',
+    fields: 'none',
+    async reach({ page, m }) {
+      await page.getByRole('link', { name: m.PaymentPages.return.viewReceipt }).click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: m.PaymentPages.receipt.title }),
+      ).toBeVisible();
+    },
+  },
+
   // A live email-change link.
   {
     page: 'settings',
