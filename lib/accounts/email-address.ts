@@ -68,5 +68,16 @@ export function emailError(raw: string): EmailError | null {
   if (labels.length < 2 || tld === undefined) return 'invalid';
   if (!labels.every((label) => DOMAIN_LABEL.test(label))) return 'invalid';
   if (!TLD.test(tld)) return 'invalid';
+  // An `xn--` label must be real punycode: mail servers refuse `xn--b.example.ca` at RCPT TO, so
+  // the activation mail would never leave. The WHATWG URL parser decodes every label (UTS #46).
+  if (labels.some((label) => /^xn--/i.test(label)) && !isIdnaHostname(domain)) return 'invalid';
   return null;
+}
+
+function isIdnaHostname(domain: string): boolean {
+  try {
+    return new URL(`http://${domain}`).hostname === domain.toLowerCase();
+  } catch {
+    return false;
+  }
 }

@@ -57,6 +57,9 @@ describe('emailError', () => {
     ['a no-break space', 'a\u00a0b@ex.ca'],
     ['a zero-width space', 'a\u200bb@ex.ca'],
     ['a line separator', 'a\u2028b@ex.ca'],
+    // Mail servers refuse these at RCPT TO (found by MAIL-01's fuzzing over SMTP).
+    ['an xn-- label that is not punycode', 'a0@xn--b.mnchen-3ya.de'],
+    ['an xn-- TLD that is not punycode', 'a@example.xn--abc'],
   ])('says invalid for %s', (_label, raw) => {
     expect(emailError(raw)).toBe('invalid');
   });
