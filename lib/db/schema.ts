@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -272,6 +273,17 @@ export const applications = pgTable(
     withdrawalRequestedAt: timestamp('withdrawal_requested_at', { withTimezone: true }),
     /** The last draft-deletion reminder sent: 7 or 1 (days before), or null. */
     draftReminder: integer('draft_reminder'),
+    /** The staff member working on it (issue 19's "assign"), or nobody yet. */
+    assignedTo: uuid('assigned_to').references(() => staffMembers.id, { onDelete: 'set null' }),
+    /**
+     * The City's clock (lib/applications/decision-clock.ts): the Ottawa day intake accepted the
+     * application as complete, and the decision's due day as last computed (at acceptance, at
+     * each request for information and answer). The queue sorts and flags overdue by it.
+     */
+    acceptedOn: date('accepted_on', { mode: 'string' }),
+    decisionDueOn: date('decision_due_on', { mode: 'string' }),
+    /** The examiner's conditions at approval: printed on the permit. */
+    permitConditions: text('permit_conditions'),
   },
   (t) => [
     index('applications_user_idx').on(t.userId, t.lastSavedAt),
@@ -283,7 +295,59 @@ export const applications = pgTable(
       .on(t.submittedAt, t.id)
       .where(sql`${t.status} <> 'draft'`),
     index('applications_queue_status_idx').on(t.status, t.submittedAt, t.id),
+    // The queue by the City's due date (issue 19), and "assigned to me".
+    index('applications_queue_due_idx')
+      .on(t.decisionDueOn, t.submittedAt, t.id)
+      .where(sql`${t.status} <> 'draft'`),
+    index('applications_assigned_idx').on(t.assignedTo, t.decisionDueOn),
   ],
+);
+
+/**
+ * The City's requests for information (issue 19): items (missing document, correction, other),
+ * a message and a due day; the resident's answer is a new submission version. While one is open
+ * the application is "Renseignements requis" and the City's clock stands still.
+ */
+export const informationRequests = pgTable(
+  'information_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').references(() => staffMembers.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    /** The Ottawa day of the request (the clock's pause starts after it). */
+    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+    /** The status the request was made from: the answer goes back to it. */
+    fromStatus: text('from_status').notNull(),
+    items: jsonb('items')
+      .$type<{ kind: 'missing_document' | 'correction' | 'other'; message: string }[]>()
+      .notNull(),
+    message: text('message').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    answerMessage: text('answer_message'),
+    /** The submission version the answer made. */
+    answerVersion: integer('answer_version'),
+  },
+  (t) => [index('information_requests_application_idx').on(t.applicationId, t.requestedAt)],
+);
+
+/** Staff notes on an application: for staff only, never shown to the resident. Append-only. */
+export const staffNotes = pgTable(
+  'staff_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('staff_notes_application_idx').on(t.applicationId, t.createdAt)],
 );
 
 /** A draft's answers, one row per step, as last saved. */
@@ -479,12 +543,18 @@ export const staffAudit = pgTable(
     /** The staff member acted upon (created, disabled…), or signing in. */
     subjectId: uuid('subject_id').references(() => staffMembers.id),
     action: text('action').notNull(),
+    /**
+     * The application acted upon, for its audit trail (issue 19). No foreign key: the trail is
+     * append-only (its trigger refuses updates), so it outlives an account's deletion.
+     */
+    applicationId: uuid('application_id'),
     ipHash: text('ip_hash'),
     detail: jsonb('detail').$type<Record<string, string | number | boolean>>(),
   },
   (t) => [
     index('staff_audit_subject_idx').on(t.subjectId, t.seq),
     index('staff_audit_actor_idx').on(t.actorId, t.seq),
+    index('staff_audit_application_idx').on(t.applicationId, t.seq),
   ],
 );
 
