@@ -21,6 +21,24 @@ export const STAFF_AUDIT_ACTIONS = [
   'staff_created',
   'staff_disabled',
   'staff_reenrolled',
+  // Issue 19: the actions on an application (each also an application event), and notes.
+  'application_check_started',
+  'application_accepted',
+  'information_requested',
+  'application_assigned',
+  'application_approved',
+  'application_refused',
+  'charge_added',
+  'permit_issued',
+  'withdrawal_confirmed',
+  'note_added',
+  // Issue 19: the support screens (the same domain functions as the commands).
+  'resident_looked_up',
+  'activation_resent',
+  'password_change_required',
+  'client_pin_issued',
+  'client_pins_imported',
+  'pin_link_unlocked',
 ] as const;
 export type StaffAuditAction = (typeof STAFF_AUDIT_ACTIONS)[number];
 
@@ -31,6 +49,8 @@ export interface StaffAuditEntry {
   actorId?: string | null;
   /** Whom it was about. */
   subjectId?: string | null;
+  /** The application acted upon: its audit trail reads by it. */
+  applicationId?: string | null;
   /** The client address, stored as a keyed hash only. */
   ip?: string;
   detail?: Record<string, string | number | boolean>;
@@ -43,6 +63,7 @@ export async function recordStaffAudit(db: Db, entry: StaffAuditEntry): Promise<
     occurredAt: entry.now,
     actorId: entry.actorId ?? null,
     subjectId: entry.subjectId ?? null,
+    applicationId: entry.applicationId ?? null,
     ipHash: entry.ip ? hashIdentifier(entry.ip, IP_HASH_PURPOSE) : null,
     detail: entry.detail ?? null,
   });
