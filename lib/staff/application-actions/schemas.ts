@@ -44,6 +44,13 @@ export const refuseSchema = z.object({
 
 export const withdrawalSchema = z.object({ reference: REFERENCE, comment: multiline(2000) });
 
+/** "2026-12-18" and a day that exists (no 30 February); the domain checks it is in the future. */
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 const itemKind = z.union([z.enum(ITEM_KINDS), z.literal('')], { message: `${E}.itemKind` });
 
 /**
@@ -64,7 +71,7 @@ export const informationRequestSchema = z
     dueOn: z
       .string()
       .trim()
-      .regex(/^(\d{4}-\d{2}-\d{2})?$/, `${E}.dueOnInvalid`),
+      .refine((v) => v === '' || isRealDate(v), `${E}.dueOnInvalid`),
   })
   .superRefine((form, ctx) => {
     let filled = 0;
