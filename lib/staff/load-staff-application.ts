@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
-import { findType } from '@/lib/applications/catalogue';
+import { decisionBusinessDaysFor, findType } from '@/lib/applications/catalogue';
 import { decisionClock, type DecisionClock } from '@/lib/applications/decision-clock';
 import { loadApplication, type ApplicationView } from '@/lib/applications/load-application';
 import { isReference } from '@/lib/applications/paths';
@@ -45,6 +45,8 @@ export interface StaffApplicationView {
   events: StaffEventView[];
   notes: { id: string; body: string; staffName: string | null; createdAt: Date }[];
   requests: (typeof informationRequests.$inferSelect & { requestedByName: string | null })[];
+  /** The business days the City has for this one (its building class), or null. */
+  decisionBusinessDays: number | null;
   /** Where the City's clock stands today; null before acceptance. */
   clock: DecisionClock | null;
   audit: StaffAuditRow[];
@@ -80,6 +82,7 @@ export async function loadStaffApplication(
   if (!row) return null;
   const application = await loadApplication(db, row.userId, reference);
   if (!application) return null;
+  const type = findType(application.type);
   const [versions, events, notes, requests, audit, assignable] = await Promise.all([
     db
       .select({
@@ -161,7 +164,8 @@ export async function loadStaffApplication(
     })),
     notes,
     requests: requests.map(({ request, requestedByName }) => ({ ...request, requestedByName })),
-    clock: await readClock(db, row.id, application.type, row.acceptedOn, opts.now),
+    clock: await readClock(db, row.id, application, row.acceptedOn, opts.now),
+    decisionBusinessDays: type ? decisionBusinessDaysFor(type, application.answers) : null,
     audit,
     assignable,
   };
@@ -171,11 +175,11 @@ export async function loadStaffApplication(
 async function readClock(
   db: Db,
   applicationId: string,
-  typeKey: string,
+  application: ApplicationView,
   acceptedOn: string | null,
   now: Date,
 ): Promise<DecisionClock | null> {
-  const type = findType(typeKey);
+  const type = findType(application.type);
   if (!acceptedOn || !type) return null;
   const pauses = await db
     .select({
@@ -191,7 +195,7 @@ async function readClock(
     );
   return decisionClock({
     acceptedOn,
-    businessDays: type.decisionBusinessDays,
+    businessDays: decisionBusinessDaysFor(type, application.answers),
     pauses,
     today: ottawaDate(now),
   });

@@ -5,6 +5,7 @@ import type { ApplicationStatus } from '@/lib/applications/status-machine';
 import {
   applicationEvents,
   applications,
+  applicationVersions,
   emailOutbox,
   informationRequests,
   staffAudit,
@@ -319,6 +320,26 @@ describe.each(testBackends('staff_actions'))(
         left: 8,
       });
       expect((await written(app.id)).decisionDueOn).toBe('2026-12-21');
+    });
+
+    it('the building class from the answers: a construction permit for an "other" building (a small building) gets 15 business days, a house 10', async () => {
+      const small = await application('completeness_review');
+      const house = await application('completeness_review');
+      for (const [app, buildingType] of [
+        [small, 'other'],
+        [house, 'detached'],
+      ] as const) {
+        await db.insert(applicationVersions).values({
+          applicationId: app.id,
+          version: 1,
+          answers: { gettingStarted: { projectDescription: 'house', buildingType } },
+          feeCents: 0,
+          submittedAt: WEDNESDAY,
+        });
+        await acceptComplete(deps(), staff.intake, { reference: app.reference });
+      }
+      expect((await written(small.id)).decisionDueOn).toBe('2026-12-23');
+      expect((await written(house.id)).decisionDueOn).toBe('2026-12-16');
     });
 
     it('assigns to an active intake, examiner or administrator; never to an inspector or an unknown id', async () => {

@@ -177,7 +177,11 @@ export default async function StaffApplicationPage({ params, searchParams }: Pro
             </dd>
           </dl>
         ) : (
-          <p>{t('clock.notStarted', { days: type.decisionBusinessDays })}</p>
+          <p>
+            {t('clock.notStarted', {
+              days: view.decisionBusinessDays ?? type.decisionBusinessDays,
+            })}
+          </p>
         )}
       </section>
 
