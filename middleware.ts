@@ -68,6 +68,7 @@ const TOKEN_PAGES = new Set<AppPathname>([
  */
 const STAFF_SIGNED_IN = new Set<AppPathname>([
   '/staff/applications',
+  '/staff/applications/[reference]',
   '/staff/team',
   '/staff/team/[staffId]',
   '/staff/setup/two-factor',

@@ -60,6 +60,22 @@ export interface ApplicationTypeDef {
   addressStep: string;
   /** Ontario's time to decide a complete application, in business days (building code). */
   decisionBusinessDays: number;
+  /**
+   * Where the building's class depends on an answer: the business days for some of its values
+   * (a value not listed keeps `decisionBusinessDays`). The construction permit's "other" building
+   * type is a small building (15), the houses keep 10.
+   */
+  decisionBusinessDaysBy?: { step: string; field: string; days: Readonly<Record<string, number>> };
+}
+
+/** The business days the City has to decide an application of `type` with these answers. */
+export function decisionBusinessDaysFor(
+  type: ApplicationTypeDef,
+  answers: Readonly<Record<string, Readonly<Record<string, string | number>> | undefined>>,
+): number {
+  const by = type.decisionBusinessDaysBy;
+  const value = by ? answers[by.step]?.[by.field] : undefined;
+  return (by && typeof value === 'string' && by.days[value]) || type.decisionBusinessDays;
 }
 
 const location: StepDef = {
@@ -103,6 +119,7 @@ export const CONSTRUCTION_PERMIT: ApplicationTypeDef = {
   key: 'constructionPermit',
   prefix: 'CON',
   decisionBusinessDays: 10,
+  decisionBusinessDaysBy: { step: 'gettingStarted', field: 'buildingType', days: { other: 15 } },
   addressStep: 'location',
   fee: { kind: 'valueRate', schedule: 'constructionPermit', valueField: 'constructionValue' },
   steps: [

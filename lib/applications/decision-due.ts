@@ -1,8 +1,8 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import { ottawaDate } from '@/lib/calendar/business-days';
-import { applications, informationRequests } from '@/lib/db/schema';
+import { applications, applicationVersions, informationRequests } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { findType } from './catalogue';
+import { decisionBusinessDaysFor, findType } from './catalogue';
 import { decisionClock, type DecisionClock } from './decision-clock';
 
 /**
@@ -37,9 +37,16 @@ export async function refreshDecisionDue(
       ),
     )
     .orderBy(asc(informationRequests.requestedAt));
+  // The building's class from the latest submitted answers (the catalogue says which answer).
+  const [latest] = await tx
+    .select({ answers: applicationVersions.answers })
+    .from(applicationVersions)
+    .where(eq(applicationVersions.applicationId, applicationId))
+    .orderBy(desc(applicationVersions.version))
+    .limit(1);
   const clock = decisionClock({
     acceptedOn: application.acceptedOn,
-    businessDays: type.decisionBusinessDays,
+    businessDays: decisionBusinessDaysFor(type, latest?.answers ?? {}),
     pauses,
     today: ottawaDate(now),
   });

@@ -1,16 +1,21 @@
 import type { ComponentProps, FunctionComponent } from 'react';
 import AccountExistsEmail from '@/emails/account-exists';
 import ActivationEmail from '@/emails/activation';
+import ApplicationAcceptedEmail from '@/emails/application-accepted';
+import ApplicationApprovedEmail from '@/emails/application-approved';
+import ApplicationRefusedEmail from '@/emails/application-refused';
 import ApplicationStartedEmail from '@/emails/application-started';
 import ApplicationSubmittedEmail from '@/emails/application-submitted';
 import ClientRecordLinkedEmail from '@/emails/client-record-linked';
 import DraftReminderEmail from '@/emails/draft-reminder';
 import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
 import EmailChangeNoticeEmail from '@/emails/email-change-notice';
+import InformationRequiredEmail from '@/emails/information-required';
 import PasswordChangedEmail from '@/emails/password-changed';
 import PasswordResetEmail from '@/emails/password-reset';
 import PaymentReceiptEmail from '@/emails/payment-receipt';
 import ResetNoAccountEmail from '@/emails/reset-no-account';
+import WithdrawalConfirmedEmail from '@/emails/withdrawal-confirmed';
 import type { EmailMessageKey } from '@/emails/components/messages';
 
 /**
@@ -45,6 +50,27 @@ export const templates = {
   },
   'draft-reminder': { component: DraftReminderEmail, subjectKey: 'DraftReminder.subject' },
   'payment-receipt': { component: PaymentReceiptEmail, subjectKey: 'PaymentReceipt.subject' },
+  // Issue 19: the staff actions on an application.
+  'information-required': {
+    component: InformationRequiredEmail,
+    subjectKey: 'InformationRequired.subject',
+  },
+  'application-accepted': {
+    component: ApplicationAcceptedEmail,
+    subjectKey: 'ApplicationAccepted.subject',
+  },
+  'application-approved': {
+    component: ApplicationApprovedEmail,
+    subjectKey: 'ApplicationApproved.subject',
+  },
+  'application-refused': {
+    component: ApplicationRefusedEmail,
+    subjectKey: 'ApplicationRefused.subject',
+  },
+  'withdrawal-confirmed': {
+    component: WithdrawalConfirmedEmail,
+    subjectKey: 'WithdrawalConfirmed.subject',
+  },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/session';
+import { eq } from 'drizzle-orm';
+import { applications } from '@/lib/db/schema';
 import { listDocuments } from '@/lib/documents/list-documents';
 import { testDeps } from '../helpers/accounts';
 import { fillPermit } from '../helpers/applications';
@@ -14,8 +16,12 @@ import { registeredUser } from '../helpers/registration';
  * parsed by busboy), on PGlite and the fs store in a temporary folder; the signed-in person is
  * whoever the test says.
  */
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+const session = vi.hoisted(() => ({
+  user: null as CurrentUser | null,
+  staff: null as { stage: 'full' | 'enrolment'; role: string } | null,
+}));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
+vi.mock('@/lib/staff/require-staff', () => ({ getCurrentStaff: async () => session.staff }));
 
 const uploads = await mkdtemp(path.join(os.tmpdir(), 'document-routes-'));
 process.env.UPLOADS_DIR = uploads;
@@ -216,6 +222,29 @@ describe('the download route', () => {
       expect(refused.headers.get('cache-control')).toBe('private, no-store');
     }
     session.user = null;
+    expect((await get(document!.id)).status).toBe(404);
+  });
+
+  it('DOC-03, STF-02: a staff member with both factors downloads a submitted application’s file; a half-open staff session, or a draft’s file, is 404', async () => {
+    const owner = await registeredUser(deps, 'route-staff-download@example.ca');
+    const reference = await fillPermit(deps, owner, { documents: false });
+    signIn(owner);
+    await post(reference, [['Plan.pdf', PDF]]);
+    const [document] = await listDocuments(t.db, owner, reference);
+    session.user = null;
+    session.staff = { stage: 'full', role: 'inspector' };
+    // Still a draft: staff never see drafts.
+    expect((await get(document!.id)).status).toBe(404);
+    await t.db
+      .update(applications)
+      .set({ status: 'submitted' })
+      .where(eq(applications.reference, reference));
+    const response = await get(document!.id);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
+    session.staff = { stage: 'enrolment', role: 'admin' };
+    expect((await get(document!.id)).status).toBe(404);
+    session.staff = null;
     expect((await get(document!.id)).status).toBe(404);
   });
 });

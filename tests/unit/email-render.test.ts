@@ -63,6 +63,77 @@ const cases: {
       ],
     ],
   },
+  'information-required': {
+    props: {
+      reference: 'CON-2026-000001',
+      items: [{ kind: 'missing_document', message: 'Le plan d’implantation.' }],
+      message: 'Merci.',
+      dueOn: '2026-12-18',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.InformationRequired.button,
+      ],
+    ],
+  },
+  'application-accepted': {
+    props: {
+      reference: 'CON-2026-000001',
+      typeKey: 'constructionPermit',
+      decisionDueOn: '2026-12-11',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.ApplicationAccepted.button,
+      ],
+    ],
+  },
+  'application-approved': {
+    props: {
+      reference: 'CON-2026-000001',
+      typeKey: 'constructionPermit',
+      conditions: 'Garde-corps de 1,07 m.',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.ApplicationApproved.button,
+      ],
+    ],
+  },
+  'application-refused': {
+    props: {
+      reference: 'CON-2026-000001',
+      typeKey: 'constructionPermit',
+      reasons: 'Marge de recul insuffisante.',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.ApplicationRefused.button,
+      ],
+    ],
+  },
+  'withdrawal-confirmed': {
+    props: {
+      reference: 'CON-2026-000001',
+      typeKey: 'constructionPermit',
+      refundCents: 268750,
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.WithdrawalConfirmed.button,
+      ],
+    ],
+  },
   'payment-receipt': {
     props: {
       reference: 'CON-2026-000001',

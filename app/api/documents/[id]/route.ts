@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import { getCurrentUser } from '@/lib/auth/session';
 import { contentDisposition } from '@/lib/documents/content-disposition';
 import { openDocument } from '@/lib/documents/open-document';
+import { openStaffDocument } from '@/lib/documents/open-staff-document';
 import { documentDeps } from '@/lib/documents/runtime';
+import { getCurrentStaff } from '@/lib/staff/require-staff';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -10,8 +12,9 @@ export const runtime = 'nodejs';
 const noStore = { 'Cache-Control': 'private, no-store' };
 
 /**
- * A document's bytes (DOC-03), for its application's owner only and only once clean or not
- * scanned: 404 for anyone else and any other id, existing or not. Always a download
+ * A document's bytes (DOC-03), for its application's owner, or a staff member with a full
+ * session (both factors; any role) once the application is past draft — and only once clean or
+ * not scanned: 404 for anyone else and any other id, existing or not. Always a download
  * (`attachment`), in the type found in its bytes, never sniffed, never cached.
  */
 export async function GET(
@@ -20,9 +23,15 @@ export async function GET(
 ): Promise<Response> {
   const { id } = await params;
   const user = await getCurrentUser();
-  const document = user
+  let document = user
     ? await openDocument(await documentDeps(), { userId: user.id, documentId: id })
     : null;
+  if (!document) {
+    const staff = await getCurrentStaff();
+    if (staff?.stage === 'full') {
+      document = await openStaffDocument(await documentDeps(), { documentId: id });
+    }
+  }
   if (!document)
     return new Response('Not found', {
       status: 404,

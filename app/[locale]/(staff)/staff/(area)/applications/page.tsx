@@ -99,7 +99,12 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
             {queue.rows.map((row) => (
               <tr key={row.reference} className="border-b border-neutral-300 align-top">
                 <th scope="row" className="py-2 pr-4 font-normal whitespace-nowrap">
-                  {row.reference}
+                  <AppLink
+                    href="/staff/applications/[reference]"
+                    params={{ reference: row.reference }}
+                  >
+                    {row.reference}
+                  </AppLink>
                 </th>
                 <td className="py-2 pr-4">{apps(`types.${row.type}.name` as never)}</td>
                 <td className="py-2 pr-4">{row.siteAddress ?? t('noAddress')}</td>

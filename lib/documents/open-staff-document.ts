@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream';
+import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { applicationDocuments, applications } from '@/lib/db/schema';
+import { VISIBLE_SCAN_STATUSES } from './checklist';
+import type { DocumentDeps } from './upload-document';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A document to download for a staff member (DOC-03, issue 19): the caller has checked the full
+ * staff session; any application past draft (staff never see drafts), and, as for residents,
+ * only a clean or not-scanned file. null for anything else, the same 404.
+ */
+export async function openStaffDocument(
+  deps: Pick<DocumentDeps, 'db' | 'storage'>,
+  input: { documentId: string },
+): Promise<{ fileName: string; contentType: string; size: number; body: Readable } | null> {
+  if (!UUID.test(input.documentId)) return null;
+  const [row] = await deps.db
+    .select({
+      fileName: applicationDocuments.fileName,
+      contentType: applicationDocuments.contentType,
+      storageKey: applicationDocuments.storageKey,
+    })
+    .from(applicationDocuments)
+    .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
+    .where(
+      and(
+        eq(applicationDocuments.id, input.documentId),
+        ne(applications.status, 'draft'),
+        inArray(applicationDocuments.scanStatus, [...VISIBLE_SCAN_STATUSES]),
+        isNotNull(applicationDocuments.storageKey),
+      ),
+    );
+  if (!row?.storageKey) return null;
+  const object = await deps.storage.get(row.storageKey);
+  if (!object) return null;
+  return {
+    fileName: row.fileName,
+    contentType: row.contentType,
+    size: object.size,
+    body: object.body,
+  };
+}
