@@ -3,6 +3,7 @@ import AccountExistsEmail from '@/emails/account-exists';
 import ActivationEmail from '@/emails/activation';
 import ApplicationStartedEmail from '@/emails/application-started';
 import ApplicationSubmittedEmail from '@/emails/application-submitted';
+import ChargeDueEmail from '@/emails/charge-due';
 import ClientRecordLinkedEmail from '@/emails/client-record-linked';
 import DraftReminderEmail from '@/emails/draft-reminder';
 import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
@@ -10,6 +11,7 @@ import EmailChangeNoticeEmail from '@/emails/email-change-notice';
 import PasswordChangedEmail from '@/emails/password-changed';
 import PasswordResetEmail from '@/emails/password-reset';
 import PaymentReceiptEmail from '@/emails/payment-receipt';
+import PermitIssuedEmail from '@/emails/permit-issued';
 import ResetNoAccountEmail from '@/emails/reset-no-account';
 import type { EmailMessageKey } from '@/emails/components/messages';
 
@@ -45,6 +47,8 @@ export const templates = {
   },
   'draft-reminder': { component: DraftReminderEmail, subjectKey: 'DraftReminder.subject' },
   'payment-receipt': { component: PaymentReceiptEmail, subjectKey: 'PaymentReceipt.subject' },
+  'permit-issued': { component: PermitIssuedEmail, subjectKey: 'PermitIssued.subject' },
+  'charge-due': { component: ChargeDueEmail, subjectKey: 'ChargeDue.subject' },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

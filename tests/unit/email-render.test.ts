@@ -63,6 +63,32 @@ const cases: {
       ],
     ],
   },
+  'permit-issued': {
+    props: {
+      reference: 'CON-2026-000001',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.PermitIssued.button,
+      ],
+    ],
+  },
+  'charge-due': {
+    props: {
+      reference: 'CON-2026-000001',
+      amountCents: 150000,
+      descriptions: ['Redevances d’aménagement'],
+      applicationUrl: 'https://p.example/en/building-code-services/applications/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/en/building-code-services/applications/CON-2026-000001',
+        (m) => m.ChargeDue.button,
+      ],
+    ],
+  },
   'payment-receipt': {
     props: {
       reference: 'CON-2026-000001',
@@ -233,6 +259,22 @@ describe('renderEmail', () => {
     const en = await renderEmail('payment-receipt', 'en', props);
     expect(en.text).toContain('Total paid: $2,687.50');
     expect(en.text).toContain('December 3, 2026');
+  });
+
+  it('a charge due names its amount, what it is for, in the resident’s language', async () => {
+    const props = {
+      reference: 'CON-2026-000001',
+      amountCents: 150000,
+      descriptions: ['Redevances d’aménagement'],
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    };
+    const fr = await renderEmail('charge-due', 'fr', props);
+    expect(fr.subject).toBe(messages.fr.ChargeDue.subject);
+    expect(fr.text.replace(/\s/g, ' ')).toContain('1 500,00 $');
+    expect(fr.text).toContain('Redevances d’aménagement');
+    const en = await renderEmail('charge-due', 'en', props);
+    expect(en.subject).toBe(messages.en.ChargeDue.subject);
+    expect(en.text).toContain('$1,500.00');
   });
 
   it('states the validity period and single use of the activation link', async () => {
