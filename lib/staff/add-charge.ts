@@ -91,7 +91,6 @@ export async function addStaffCharge(
       action: 'charge_added',
       now,
       actorId: staff.id,
-      subjectId: application.userId,
       applicationId: application.id,
       ip: input.ip,
       detail: {

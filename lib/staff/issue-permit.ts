@@ -188,7 +188,6 @@ export async function issuePermit(
         action: 'permit_issued',
         now,
         actorId: staff.id,
-        subjectId: application.userId,
         applicationId: application.id,
         ip: input.ip,
         detail: { reference: application.reference, from: status, to: moved.to },
