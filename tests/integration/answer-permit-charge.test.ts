@@ -312,9 +312,9 @@ describe.each(testBackends('answer_permit_charge'))(
             ),
           )
           .limit(1);
-        expect(
-          await removeDocument(docDeps, { userId, reference, documentId: reviewed!.id }),
-        ).toBe('not_editable');
+        expect(await removeDocument(docDeps, { userId, reference, documentId: reviewed!.id })).toBe(
+          'not_editable',
+        );
         expect(await removeDocument(docDeps, { userId, reference, documentId: added.id })).toBe(
           'ok',
         );
@@ -410,7 +410,10 @@ describe.each(testBackends('answer_permit_charge'))(
           .select()
           .from(applicationDocuments)
           .where(
-            and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.item, 'permit')),
+            and(
+              eq(applicationDocuments.applicationId, id),
+              eq(applicationDocuments.item, 'permit'),
+            ),
           );
         expect(permits).toHaveLength(1);
       });
@@ -436,7 +439,10 @@ describe.each(testBackends('answer_permit_charge'))(
           .select()
           .from(applicationDocuments)
           .where(
-            and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.item, 'permit')),
+            and(
+              eq(applicationDocuments.applicationId, id),
+              eq(applicationDocuments.item, 'permit'),
+            ),
           );
         expect(rows).toHaveLength(0);
       });
@@ -483,7 +489,10 @@ describe.each(testBackends('answer_permit_charge'))(
           .select()
           .from(applicationDocuments)
           .where(
-            and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.item, 'permit')),
+            and(
+              eq(applicationDocuments.applicationId, id),
+              eq(applicationDocuments.item, 'permit'),
+            ),
           );
         expect(rows).toHaveLength(0);
         const issued = await deps.db

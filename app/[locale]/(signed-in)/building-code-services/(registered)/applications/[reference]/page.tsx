@@ -161,7 +161,10 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       </section>
 
       {request ? (
-        <section aria-labelledby="answer-title" className="mb-8 rounded border-2 border-ottawa-navy p-5">
+        <section
+          aria-labelledby="answer-title"
+          className="mb-8 rounded border-2 border-ottawa-navy p-5"
+        >
           <h2 id="answer-title" className={heading}>
             {t('answer.title')}
           </h2>
@@ -194,10 +197,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <ClientMessages namespaces={['ApplicationPages']}>
-            <AnswerForm
-              reference={reference}
-              pageTitle={t('application.title', { reference })}
-            />
+            <AnswerForm reference={reference} pageTitle={t('application.title', { reference })} />
           </ClientMessages>
         </section>
       ) : null}

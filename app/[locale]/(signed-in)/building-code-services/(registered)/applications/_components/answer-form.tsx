@@ -11,13 +11,7 @@ import { respondToRequestAction } from '../actions';
  * réponse" / "Send response". Files are added on the Documents step before. The error summary
  * opens the form (its section is where the resident acts on this page); the message is kept.
  */
-export function AnswerForm({
-  reference,
-  pageTitle,
-}: {
-  reference: string;
-  pageTitle: string;
-}) {
+export function AnswerForm({ reference, pageTitle }: { reference: string; pageTitle: string }) {
   const t = useTranslations('ApplicationPages.answer');
   const { state, formAction, pending, fieldError, items, formError } =
     useForm(respondToRequestAction);
