@@ -256,7 +256,7 @@ describe.each(testBackends('answer_permit_charge'))(
         expect(await versionsOf(id)).toHaveLength(1);
       });
 
-      it('refuses an answer when no request is open, and a second click answers once', async () => {
+      it('APP-02: refuses an answer when no request is open, and a second click answers once', async () => {
         const { userId, reference, id } = await underReview();
         expect(await respondToRequest(deps, { userId, reference, message: 'Trop tôt' })).toEqual({
           status: 'not_open',
@@ -283,7 +283,7 @@ describe.each(testBackends('answer_permit_charge'))(
         expect(responds).toHaveLength(1);
       });
 
-      it('DOC-01: while answering, files may be added; only those added since the request removed', async () => {
+      it('while answering, files may be added; only those added since the request removed', async () => {
         const { userId, reference, id } = await underReview();
         const docDeps = { ...deps, storage, scanner: noScanner };
         const upload = () =>
