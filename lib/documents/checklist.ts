@@ -8,6 +8,12 @@ import type { ApplicationAnswers } from '@/lib/applications/step-schema';
  */
 export const DOCUMENTS_EDITABLE_STATUSES: readonly string[] = ['draft', 'information_required'];
 
+/**
+ * The item of the permit the City issues (lib/staff/issue-permit.ts): among the application's
+ * documents, never in a type's checklist, so a resident can neither upload to it nor remove it.
+ */
+export const PERMIT_ITEM = 'permit';
+
 /** Scan states in which a file counts, is shown to staff and may be downloaded (DOC-02). */
 export const VISIBLE_SCAN_STATUSES = ['clean', 'not_scanned'] as const;
 

@@ -16,6 +16,7 @@ import {
 } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { Deps } from '@/lib/deps';
+import { PERMIT_ITEM } from '@/lib/documents/checklist';
 import { documentStorageKey } from '@/lib/documents/storage-key';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { outstandingChargesCents } from '@/lib/payments/invoices';
@@ -25,9 +26,6 @@ import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { recordStaffAudit } from './audit';
 import type { StaffRole } from './roles';
-
-/** The checklist item of the permit among an application's documents (not a resident's item). */
-export const PERMIT_ITEM = 'permit';
 
 export interface StaffActor {
   id: string;

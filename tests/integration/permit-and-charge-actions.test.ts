@@ -26,7 +26,7 @@ vi.mock('next/cache', () => ({ refresh: () => {}, revalidatePath: () => {} }));
 vi.mock('@/lib/email/deliver', () => ({ deliverOutboxSoon: () => {} }));
 
 const { issuePermitAction, addChargeAction } =
-  await import('@/app/[locale]/(staff)/staff/(area)/applications/[reference]/permit-and-charge-actions');
+  await import('@/app/[locale]/(staff)/staff/(area)/applications/[reference]/permit-and-charge-form-actions');
 
 const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
 const REDIRECT = /NEXT_REDIRECT/;

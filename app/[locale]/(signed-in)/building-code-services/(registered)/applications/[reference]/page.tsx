@@ -8,6 +8,7 @@ import { findOpenRequest } from '@/lib/applications/respond-to-request';
 import { stepNumber } from '@/lib/applications/route-access';
 import { availableEvents } from '@/lib/applications/status-machine';
 import { getDb } from '@/lib/db/client';
+import { PERMIT_ITEM, VISIBLE_SCAN_STATUSES } from '@/lib/documents/checklist';
 import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
@@ -56,7 +57,8 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       ? await findOpenRequest(db, application.id)
       : null;
   const permits = documents.filter(
-    (f) => f.item === 'permit' && (f.scanStatus === 'clean' || f.scanStatus === 'not_scanned'),
+    (f) =>
+      f.item === PERMIT_ITEM && (VISIBLE_SCAN_STATUSES as readonly string[]).includes(f.scanStatus),
   );
   const itemsWithFiles = type.documents.filter((d) => documents.some((f) => f.item === d.key));
   const payments = paymentsView(application, new Date());

@@ -5,7 +5,7 @@ import { ErrorSummary } from '@/app/_components/form/error-summary';
 import { FieldShell, fieldAria } from '@/app/_components/form/field-shell';
 import { TextField } from '@/app/_components/form/text-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
-import { addChargeAction, issuePermitAction } from './permit-and-charge-actions';
+import { addChargeAction, issuePermitAction } from './permit-and-charge-form-actions';
 
 /** "Délivrer le permis": one button; the answer says it is done, or why not. */
 export function IssuePermitForm({
