@@ -7,7 +7,12 @@ export interface PaymentReceiptEmailProps {
   locale: Locale;
   reference: string;
   /** The invoice's lines: a fee line's key (`FeeLines.<key>`) and its amount in cents. */
-  lines: { labelKey: string; amountCents: number }[];
+  lines: {
+    labelKey: string;
+    /** The line's values (a staff charge's description). */
+    labelParams?: Record<string, string | number> | null;
+    amountCents: number;
+  }[];
   totalCents: number;
   /** When the payment was recorded (ISO 8601). */
   paidAt: string;
@@ -41,7 +46,7 @@ export default function PaymentReceiptEmail({
         <Paragraph key={i}>
           {t('line', {
             label: labels.has(line.labelKey as never)
-              ? labels(line.labelKey as never)
+              ? labels(line.labelKey as never, (line.labelParams ?? undefined) as never)
               : line.labelKey,
             amount: formatCad(line.amountCents, locale),
           })}

@@ -1,8 +1,18 @@
 import type { ApplicationTypeDef, DocumentDef } from '@/lib/applications/catalogue';
 import type { ApplicationAnswers } from '@/lib/applications/step-schema';
 
-/** The statuses in which the resident may add and remove files (the information request later). */
-export const DOCUMENTS_EDITABLE_STATUSES: readonly string[] = ['draft'];
+/**
+ * The statuses in which the resident may add and remove files: a draft, and an application
+ * answering the City's request for information (where only the files added since the request
+ * may be removed: the ones the City reviewed stay, lib/documents/remove-document.ts).
+ */
+export const DOCUMENTS_EDITABLE_STATUSES: readonly string[] = ['draft', 'information_required'];
+
+/**
+ * The item of the permit the City issues (lib/staff/issue-permit.ts): among the application's
+ * documents, never in a type's checklist, so a resident can neither upload to it nor remove it.
+ */
+export const PERMIT_ITEM = 'permit';
 
 /** Scan states in which a file counts, is shown to staff and may be downloaded (DOC-02). */
 export const VISIBLE_SCAN_STATUSES = ['clean', 'not_scanned'] as const;

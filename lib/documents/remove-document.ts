@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { findOpenRequest } from '@/lib/applications/respond-to-request';
 import { applicationDocuments, applications } from '@/lib/db/schema';
 import { DOCUMENTS_EDITABLE_STATUSES } from './checklist';
 import type { DocumentDeps } from './upload-document';
@@ -6,7 +7,9 @@ import type { DocumentDeps } from './upload-document';
 /**
  * "Retirer" / "Remove": the row goes in one transaction with the owner and an editable status
  * checked on the locked application, then the object (if that fails, the orphan sweep deletes
- * it). Another resident's document, or none, is 'not_found'.
+ * it). Another resident's document, or none, is 'not_found'. While answering a request for
+ * information only a file added since the request may be removed ('not_editable' otherwise):
+ * what the City reviewed stays with the application.
  */
 export async function removeDocument(
   deps: Pick<DocumentDeps, 'db' | 'storage'>,
@@ -25,6 +28,21 @@ export async function removeDocument(
     if (!application) return { status: 'not_found' as const };
     if (!DOCUMENTS_EDITABLE_STATUSES.includes(application.status))
       return { status: 'not_editable' as const };
+    if (application.status === 'information_required') {
+      const request = await findOpenRequest(tx, application.id);
+      const [file] = await tx
+        .select({ uploadedAt: applicationDocuments.uploadedAt })
+        .from(applicationDocuments)
+        .where(
+          and(
+            eq(applicationDocuments.id, input.documentId),
+            eq(applicationDocuments.applicationId, application.id),
+          ),
+        );
+      if (!file) return { status: 'not_found' as const };
+      if (!request || file.uploadedAt < request.requestedAt)
+        return { status: 'not_editable' as const };
+    }
     const [removed] = await tx
       .delete(applicationDocuments)
       .where(

@@ -6,6 +6,7 @@ import ApplicationApprovedEmail from '@/emails/application-approved';
 import ApplicationRefusedEmail from '@/emails/application-refused';
 import ApplicationStartedEmail from '@/emails/application-started';
 import ApplicationSubmittedEmail from '@/emails/application-submitted';
+import ChargeDueEmail from '@/emails/charge-due';
 import ClientRecordLinkedEmail from '@/emails/client-record-linked';
 import DraftReminderEmail from '@/emails/draft-reminder';
 import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
@@ -14,6 +15,7 @@ import InformationRequiredEmail from '@/emails/information-required';
 import PasswordChangedEmail from '@/emails/password-changed';
 import PasswordResetEmail from '@/emails/password-reset';
 import PaymentReceiptEmail from '@/emails/payment-receipt';
+import PermitIssuedEmail from '@/emails/permit-issued';
 import ResetNoAccountEmail from '@/emails/reset-no-account';
 import WithdrawalConfirmedEmail from '@/emails/withdrawal-confirmed';
 import type { EmailMessageKey } from '@/emails/components/messages';
@@ -71,6 +73,8 @@ export const templates = {
     component: WithdrawalConfirmedEmail,
     subjectKey: 'WithdrawalConfirmed.subject',
   },
+  'permit-issued': { component: PermitIssuedEmail, subjectKey: 'PermitIssued.subject' },
+  'charge-due': { component: ChargeDueEmail, subjectKey: 'ChargeDue.subject' },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

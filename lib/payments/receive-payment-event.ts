@@ -169,7 +169,11 @@ export async function receivePaymentEvent(
           locale: owner.locale,
           props: {
             reference: application.reference,
-            lines: lines.map((l) => ({ labelKey: l.labelKey, amountCents: l.amountCents })),
+            lines: lines.map((l) => ({
+              labelKey: l.labelKey,
+              labelParams: l.labelParams,
+              amountCents: l.amountCents,
+            })),
             totalCents: invoice.totalCents,
             paidAt: now.toISOString(),
             providerReference: event.paymentReference,

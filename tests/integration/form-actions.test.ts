@@ -43,6 +43,7 @@ const {
   saveStepAction,
   deleteDraftAction,
   requestWithdrawalAction,
+  respondToRequestAction,
   startPaymentAction,
   testPaymentAction,
 } =
@@ -285,6 +286,8 @@ describe('the submit action', () => {
       await expect(deleteDraftAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
       await expect(requestWithdrawalAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
       await expect(startPaymentAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
+      const answer = form({ reference: target, message: 'Voici les documents.' });
+      await expect(respondToRequestAction(initial(), answer)).rejects.toThrow(NOT_FOUND);
     }
     expect(
       await t.db.select().from(applications).where(eq(applications.reference, reference)),

@@ -63,6 +63,32 @@ const cases: {
       ],
     ],
   },
+  'permit-issued': {
+    props: {
+      reference: 'CON-2026-000001',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.PermitIssued.button,
+      ],
+    ],
+  },
+  'charge-due': {
+    props: {
+      reference: 'CON-2026-000001',
+      amountCents: 150000,
+      descriptions: ['Redevances d’aménagement'],
+      applicationUrl: 'https://p.example/en/building-code-services/applications/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/en/building-code-services/applications/CON-2026-000001',
+        (m) => m.ChargeDue.button,
+      ],
+    ],
+  },
   'information-required': {
     props: {
       reference: 'CON-2026-000001',
@@ -233,6 +259,22 @@ const cases: {
 describe('renderEmail', () => {
   it('has a test case for every template', () => {
     expect(Object.keys(cases).sort()).toEqual(Object.keys(templates).sort());
+  });
+
+  it('a charge due names its amount, what it is for, in the resident’s language', async () => {
+    const props = {
+      reference: 'CON-2026-000001',
+      amountCents: 150000,
+      descriptions: ['Redevances d’aménagement'],
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    };
+    const fr = await renderEmail('charge-due', 'fr', props);
+    expect(fr.subject).toBe(messages.fr.ChargeDue.subject);
+    expect(fr.text.replace(/\s/g, ' ')).toContain('1 500,00 $');
+    expect(fr.text).toContain('Redevances d’aménagement');
+    const en = await renderEmail('charge-due', 'en', props);
+    expect(en.subject).toBe(messages.en.ChargeDue.subject);
+    expect(en.text).toContain('$1,500.00');
   });
 
   for (const template of Object.keys(cases) as TemplateName[]) {

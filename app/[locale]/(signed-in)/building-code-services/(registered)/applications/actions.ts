@@ -8,6 +8,7 @@ import { findStep, findTypeByPrefix, type StepDef } from '@/lib/applications/cat
 import { deleteDraft } from '@/lib/applications/delete-draft';
 import { isReference } from '@/lib/applications/paths';
 import { requestWithdrawal } from '@/lib/applications/request-withdrawal';
+import { ANSWER_MAX_LENGTH, respondToRequest } from '@/lib/applications/respond-to-request';
 import { stepNumber } from '@/lib/applications/route-access';
 import { saveApplicationStep } from '@/lib/applications/save-application-step';
 import { stepSchema, type StepAnswers } from '@/lib/applications/step-schema';
@@ -155,6 +156,50 @@ export const submitApplicationAction = formAction(
         deliverOutboxSoon();
         redirect(`${applicationPath(locale, loaded.reference)}?notice=submitted`);
       case 'not_draft':
+        redirect(applicationPath(locale, loaded.reference));
+    }
+  },
+);
+
+/**
+ * "Envoyer la réponse" / "Send response": the answer to the City's request for information (a
+ * new submission version). The owner is checked in the domain function's transaction: anyone
+ * else gets the page not found; an answer already sent goes back to the application's page.
+ */
+export const respondToRequestAction = formAction(
+  {
+    schema: z.object({
+      message: z
+        .string()
+        .default('')
+        .transform((v) => v.trim())
+        .pipe(
+          z
+            .string()
+            .min(1, 'ApplicationPages.answer.message.errors.required')
+            .max(ANSWER_MAX_LENGTH, 'ApplicationPages.answer.message.errors.tooLong'),
+        ),
+    }),
+    load: loadReference,
+  },
+  async ({ message }, { locale, deps, loaded }) => {
+    const contact = await getContactDetails(deps.db, loaded.user.id);
+    const result = await respondToRequest(deps, {
+      userId: loaded.user.id,
+      reference: loaded.reference,
+      message,
+      applicant: contact ? withoutTime(contact) : undefined,
+    });
+    switch (result.status) {
+      case 'not_found':
+        notFound();
+      case 'invalid_message':
+        return { fieldErrors: { message: 'ApplicationPages.answer.message.errors.required' } };
+      case 'documents_missing':
+        return { formError: 'ApplicationPages.answer.documentsMissing' };
+      case 'ok':
+        redirect(`${applicationPath(locale, loaded.reference)}?notice=answered`);
+      case 'not_open':
         redirect(applicationPath(locale, loaded.reference));
     }
   },

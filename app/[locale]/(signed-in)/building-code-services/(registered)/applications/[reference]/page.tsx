@@ -4,17 +4,21 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { findType } from '@/lib/applications/catalogue';
 import { DRAFT_RETENTION_DAYS } from '@/lib/applications/list-applications';
 import { loadApplication } from '@/lib/applications/load-application';
+import { findOpenRequest } from '@/lib/applications/respond-to-request';
 import { stepNumber } from '@/lib/applications/route-access';
 import { availableEvents } from '@/lib/applications/status-machine';
 import { getDb } from '@/lib/db/client';
+import { PERMIT_ITEM, VISIBLE_SCAN_STATUSES } from '@/lib/documents/checklist';
 import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { deleteDraftAction, requestWithdrawalAction } from '../actions';
+import { AnswerForm } from '../_components/answer-form';
 import { AnswersSummary } from '../_components/answers-summary';
 import { DocumentFiles } from '../_components/document-files';
 import { PaymentSection } from '../_components/payment-section';
 import { paymentsView } from '@/lib/payments/load-payments';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = {
   params: Promise<{ locale: string; reference: string }>;
@@ -27,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title', { reference: (await params).reference }) };
 }
 
-const NOTICES = ['submitted', 'withdrawalRequested'] as const;
+const NOTICES = ['submitted', 'withdrawalRequested', 'answered'] as const;
 
 /**
  * An application's page: its status in words with what happens next, the timeline, the answers
@@ -40,12 +44,22 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const { user } = await requireRegistrationState(locale, ['registered']);
   const { reference } = await params;
   const query = await searchParams;
-  const application = await loadApplication(await getDb(), user.id, reference);
+  const db = await getDb();
+  const application = await loadApplication(db, user.id, reference);
   const type = application ? findType(application.type) : null;
   if (!application || !type) redirect(localizedPath('/building-code-services', locale));
   const t = await getTranslations('ApplicationPages');
   const apps = await getTranslations('Applications');
   const documents = application.documents;
+  // The City's request waiting for an answer ("Renseignements requis"), and the permit once issued.
+  const request =
+    application.status === 'information_required'
+      ? await findOpenRequest(db, application.id)
+      : null;
+  const permits = documents.filter(
+    (f) =>
+      f.item === PERMIT_ITEM && (VISIBLE_SCAN_STATUSES as readonly string[]).includes(f.scanStatus),
+  );
   const itemsWithFiles = type.documents.filter((d) => documents.some((f) => f.item === d.key));
   const payments = paymentsView(application, new Date());
   const format = await getFormatter();
@@ -85,7 +99,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       <h1 className="page-title">{t('application.title', { reference })}</h1>
       {notice ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
-          {notice === 'submitted' ? t('application.submitted') : t('notices.withdrawalRequested')}
+          {notice === 'submitted'
+            ? t('application.submitted')
+            : notice === 'answered'
+              ? t('notices.answered')
+              : t('notices.withdrawalRequested')}
         </p>
       ) : null}
       <dl className="mb-8 grid max-w-2xl grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
@@ -143,6 +161,58 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           </>
         ) : null}
       </section>
+
+      {request ? (
+        <section
+          aria-labelledby="answer-title"
+          className="mb-8 rounded border-2 border-ottawa-navy p-5"
+        >
+          <h2 id="answer-title" className={heading}>
+            {t('answer.title')}
+          </h2>
+          <p className="mb-3 font-semibold">
+            {t('answer.dueOn', { date: new Date(`${request.dueOn}T12:00:00Z`) })}
+          </p>
+          <h3 className="mb-1 font-semibold">{t('answer.messageFromCity')}</h3>
+          <p className="mb-4 max-w-prose whitespace-pre-line">{request.message}</p>
+          <h3 className="mb-1 font-semibold">{t('answer.items')}</h3>
+          <ul className="mb-4 max-w-prose list-disc space-y-2 pl-6">
+            {request.items.map((item, i) => (
+              <li key={i}>
+                <span className="font-semibold">{t(`answer.kinds.${item.kind}`)}</span>{' '}
+                <span className="whitespace-pre-line">{item.message}</span>
+              </li>
+            ))}
+          </ul>
+          {type.steps.some((s) => s.kind === 'documents') ? (
+            <p className="mb-4 max-w-prose">
+              {t('answer.documentsIntro')}{' '}
+              <a
+                href={localizedDynamicPath(
+                  '/building-code-services/applications/[reference]/step/[step]',
+                  locale,
+                  { reference, step: stepNumber(type, 'documents') },
+                )}
+              >
+                {t('answer.documentsLink')}
+              </a>
+            </p>
+          ) : null}
+          <ClientMessages namespaces={['ApplicationPages']}>
+            <AnswerForm reference={reference} pageTitle={t('application.title', { reference })} />
+          </ClientMessages>
+        </section>
+      ) : null}
+
+      {permits.length > 0 ? (
+        <section aria-labelledby="permit-title" className={section}>
+          <h2 id="permit-title" className={heading}>
+            {t('application.permit')}
+          </h2>
+          <p className="mb-2 max-w-prose">{t('application.permitIntro')}</p>
+          <DocumentFiles files={permits} locale={locale} />
+        </section>
+      ) : null}
 
       <PaymentSection payments={payments} reference={reference} locale={locale} />
 

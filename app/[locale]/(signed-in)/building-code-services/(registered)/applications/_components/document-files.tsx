@@ -12,11 +12,14 @@ export async function DocumentFiles({
   files,
   locale,
   removeFrom,
+  removableSince,
 }: {
   files: DocumentView[];
   locale: Locale;
   /** The reference of the application the files may be removed from. */
   removeFrom?: string;
+  /** Only files uploaded since this time get "Retirer" (answering a request for information). */
+  removableSince?: Date;
 }) {
   const t = await getTranslations('ApplicationPages.documents');
   const number = new Intl.NumberFormat(`${locale}-CA`, { maximumFractionDigits: 1 });
@@ -46,7 +49,7 @@ export async function DocumentFiles({
                 ({details})
               </span>
             </span>
-            {removeFrom ? (
+            {removeFrom && (!removableSince || f.uploadedAt >= removableSince) ? (
               <form action={removeDocumentAction}>
                 <input type="hidden" name="reference" value={removeFrom} />
                 <input type="hidden" name="documentId" value={f.id} />

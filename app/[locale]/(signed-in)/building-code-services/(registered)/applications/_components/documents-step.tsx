@@ -31,6 +31,7 @@ export async function DocumentsStep({
   removed,
   title,
   heading,
+  removableSince,
 }: {
   locale: Locale;
   type: ApplicationTypeDef;
@@ -42,6 +43,8 @@ export async function DocumentsStep({
   removed: boolean;
   title: string;
   heading: React.ReactNode;
+  /** Answering a request for information: only files added since then may be removed. */
+  removableSince?: Date;
 }) {
   const t = await getTranslations('ApplicationPages.documents');
   const docs = await getTranslations('Applications.documents');
@@ -114,7 +117,12 @@ export async function DocumentsStep({
                   {files.length === 0 ? (
                     <p className="mb-3 text-neutral-700">{t('noFiles')}</p>
                   ) : (
-                    <DocumentFiles files={files} locale={locale} removeFrom={reference} />
+                    <DocumentFiles
+                      files={files}
+                      locale={locale}
+                      removeFrom={reference}
+                      removableSince={removableSince}
+                    />
                   )}
                   <DocumentUploadForm
                     action={`${base}?item=${d.key}&locale=${locale}`}

@@ -19,7 +19,9 @@ export async function InvoiceTable({
         {invoice.lines.map((line, i) => (
           <tr key={i} className="border-b border-neutral-300">
             <th scope="row" className="py-2 pr-4 text-left font-normal">
-              {lines.has(line.labelKey as never) ? lines(line.labelKey as never) : line.labelKey}
+              {lines.has(line.labelKey as never)
+                ? lines(line.labelKey as never, (line.labelParams ?? undefined) as never)
+                : line.labelKey}
             </th>
             <td className="py-2 text-right whitespace-nowrap">{money(line.amountCents)}</td>
           </tr>

@@ -38,6 +38,7 @@ export async function StepPage({
   saved,
   incomplete,
   documentsView,
+  answeringSince,
 }: {
   locale: Locale;
   userId: string;
@@ -49,6 +50,11 @@ export async function StepPage({
   incomplete: boolean;
   /** The Documents step's query: an upload's outcome, a submit refused for missing files. */
   documentsView?: { outcome: UploadOutcome | null; missing: boolean; removed: boolean };
+  /**
+   * The Documents step of an application answering a request for information: the time of the
+   * request (only files added since may be removed); no step list, a link back to the answer.
+   */
+  answeringSince?: Date;
 }) {
   const t = await getTranslations('ApplicationPages');
   const steps = await getTranslations('Applications.steps');
@@ -62,7 +68,9 @@ export async function StepPage({
           ? t('step.reference', { reference })
           : t('step.newApplication', { type: typeName })}
       </p>
-      <StepList type={type} current={step.key} reference={reference} locale={locale} />
+      {answeringSince ? null : (
+        <StepList type={type} current={step.key} reference={reference} locale={locale} />
+      )}
       {saved ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
           {t('step.saved')}
@@ -140,8 +148,18 @@ export async function StepPage({
           removed={documentsView?.removed ?? false}
           title={title}
           heading={heading}
+          removableSince={answeringSince}
         />
-        {next ? (
+        {answeringSince ? (
+          <p className="mt-8">
+            <a
+              className="btn-primary"
+              href={`${localizedDynamicPath('/building-code-services/applications/[reference]', locale, { reference })}#answer-title`}
+            >
+              {t('answer.backToAnswer')}
+            </a>
+          </p>
+        ) : next ? (
           <a
             className="btn-primary"
             href={localizedDynamicPath(
@@ -153,7 +171,7 @@ export async function StepPage({
             {t('step.next')}
           </a>
         ) : null}
-        {back}
+        {answeringSince ? null : back}
       </>
     );
   }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { loadApplication } from '@/lib/applications/load-application';
+import { findOpenRequest } from '@/lib/applications/respond-to-request';
 import { applicationRouteTarget, stepAt } from '@/lib/applications/route-access';
 import { getDb } from '@/lib/db/client';
 import { formPageTitle } from '@/lib/forms/page-title';
@@ -38,7 +39,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 /**
  * A step of a draft: its saved answers, "Enregistrer" and "Suivant". Only the owner's draft (the
- * middleware's 404 for anyone else; read again here); a submitted application goes to its page.
+ * middleware's 404 for anyone else; read again here); a submitted application goes to its page,
+ * except its Documents step while it answers a request for information (files added there, the
+ * answer sent from the application's page).
  */
 export default async function ApplicationStepPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
@@ -50,7 +53,11 @@ export default async function ApplicationStepPage({ params, searchParams }: Prop
   const step = type ? stepAt(type, number) : null;
   // Deleted between the middleware's check and here: back to the area's home.
   if (!application || !type || !step) redirect(localizedPath('/building-code-services', locale));
-  if (application.status !== 'draft') {
+  const answering =
+    application.status === 'information_required' && step.kind === 'documents'
+      ? await findOpenRequest(await getDb(), application.id)
+      : null;
+  if (application.status !== 'draft' && !answering) {
     redirect(
       localizedDynamicPath('/building-code-services/applications/[reference]', locale, {
         reference,
@@ -73,6 +80,7 @@ export default async function ApplicationStepPage({ params, searchParams }: Prop
           missing: query.missing === '1',
           removed: query.removed === '1',
         }}
+        answeringSince={answering?.requestedAt}
       />
     </main>
   );
