@@ -92,6 +92,10 @@ export const routing = defineRouting({
       en: '/staff/setup/two-factor',
     },
     '/staff/applications': { fr: '/personnel/demandes', en: '/staff/applications' },
+    '/staff/applications/[reference]': {
+      fr: '/personnel/demandes/[reference]',
+      en: '/staff/applications/[reference]',
+    },
     '/staff/team': { fr: '/personnel/equipe', en: '/staff/team' },
     '/staff/team/[staffId]': { fr: '/personnel/equipe/[staffId]', en: '/staff/team/[staffId]' },
   },
