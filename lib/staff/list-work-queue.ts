@@ -113,8 +113,9 @@ export function queueQuery(filters: QueueFilters, page = 1): Record<string, stri
  * "Demandes à traiter": every application past draft, the decision due soonest first (those whose
  * clock has not started after, then by submission and id for a stable order), filtered, a page at
  * a time. Two statements: a count that stops at QUEUE_COUNT_CAP, and the page's rows with their
- * assignee's name (a join), both following applications_queue_due_idx (decision_due_on,
- * submitted_at, id) WHERE status <> 'draft'.
+ * assignee's name (a join), read in the order of applications_queue_due_idx (decision_due_on,
+ * submitted_at, id) WHERE status <> 'draft' (a status filter may count on
+ * applications_queue_status_idx instead).
  */
 export async function listWorkQueue(
   db: Db,
@@ -152,7 +153,8 @@ export async function listWorkQueue(
   const capped = found > QUEUE_COUNT_CAP;
   const total = Math.min(found, QUEUE_COUNT_CAP);
   const pageCount = Math.max(1, Math.min(QUEUE_MAX_PAGE, Math.ceil(total / QUEUE_PAGE_SIZE)));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pageCount);
+  const requested = opts.page !== undefined && Number.isFinite(opts.page) ? opts.page : 1;
+  const page = Math.min(Math.max(1, Math.floor(requested)), pageCount);
   const rows = await db
     .select({
       reference: applications.reference,

@@ -1,11 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  staffAudit,
-  staffMembers,
-  staffRecoveryCodes,
-  staffSessions,
-} from '@/lib/db/schema';
+import { staffAudit, staffMembers, staffRecoveryCodes, staffSessions } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import * as auditModule from '@/lib/staff/audit';
 import { listStaffAudit } from '@/lib/staff/audit';
