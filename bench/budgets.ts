@@ -125,6 +125,19 @@ export function evaluateBudgets(
       value: (p) => timeRatioAtEach(p, 'application-get', 'dashboard-get', 1.3),
     },
     {
+      budget: 'GET the work queue, staff signed in',
+      target: '≤ 1.3 × the dashboard’s time per request',
+      value: (p) => timeRatioAtEach(p, 'staff-queue-get', 'dashboard-get', 1.3),
+    },
+    {
+      budget: 'GET the work queue, SQL statements',
+      target: '≤ 4 per request (session, count, rows, assignable staff)',
+      value: (p) => {
+        const sql = p.scenarios.find((s) => s.key === 'staff-queue-get')?.sql;
+        return sql ? { text: sql.perRequest.toFixed(2), pass: sql.perRequest <= 4 } : NA;
+      },
+    },
+    {
       budget: 'POST login, no JavaScript',
       target: `≥ 0.6 × argon2id verifies/s (${argon2.verifiesPerS.toFixed(1)}/s)`,
       value: (p) =>

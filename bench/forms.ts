@@ -7,6 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { cookiesOf, request } from './http';
 
 export const SESSION_COOKIE = '__Host-monso.session';
+/** The staff session's cookie in production (lib/staff/staff-cookie.ts). */
+export const STAFF_COOKIE = '__Host-monso.staff';
+/** "Demandes à traiter", in French. */
+export const STAFF_QUEUE_PATH = '/fr/personnel/demandes';
 export const LOGIN_PATH = '/fr/connexion';
 export const CREATE_ACCOUNT_PATH = '/fr/creer-un-compte';
 export const DASHBOARD_PATH = '/fr/tableau-de-bord';

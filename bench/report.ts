@@ -417,6 +417,10 @@ export async function renderReport(r: BenchReport): Promise<string> {
           )
           .join('; ') +
         '.',
+      '- The City’s staff: 40 members the bulk applications past completeness are assigned to, ' +
+        'with the City’s clock (accepted, due 10 to 30 business days later); the work queue is ' +
+        'loaded by an examiner whose full session (both factors) is made at seeding ' +
+        '(`bench/seed.ts`): it is the sign-in’s session row, without the TOTP code.',
       '- Every POST carries its own client address in the trusted header (`x-real-ip`), so the ' +
         'per-address limits stay on and never answer; sign-ins rotate over 20 accounts with the ' +
         'right password, so no account locks.',

@@ -10,6 +10,8 @@ import {
   CREATE_ACCOUNT_PATH,
   DASHBOARD_PATH,
   LOGIN_PATH,
+  STAFF_COOKIE,
+  STAFF_QUEUE_PATH,
   applicationPath,
   formHeaders,
   multipart,
@@ -134,6 +136,13 @@ export function portalScenarios(ctx: PortalContext): Scenario[] {
       'GET an application (submitted, 8 events), registered',
       applicationPath(ctx.users.application),
       ctx.registeredSession,
+    ),
+    // Early in the run: the seeded staff session ends after 15 minutes without a request.
+    pageLoad(
+      'staff-queue-get',
+      `GET the work queue (${ctx.users.otherApplications.count.toLocaleString('en')} other applications), staff signed in`,
+      STAFF_QUEUE_PATH,
+      `${STAFF_COOKIE}=${ctx.users.staffToken}`,
     ),
     {
       key: 'login-post',

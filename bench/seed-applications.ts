@@ -37,6 +37,16 @@ import type { Deps } from '@/lib/deps';
 
 /** Residents the bulk applications belong to: four applications each on average. */
 const APPLICATIONS_PER_RESIDENT = 4;
+/** The City's staff the bulk applications are assigned to (intake, examiners, administrators). */
+const BULK_STAFF = 40;
+/** Statuses whose path went through "assign" and "accept_complete": a member and the clock. */
+const ACCEPTED: ApplicationStatus[] = [
+  'under_review',
+  'ready_for_issuance',
+  'issued',
+  'closed',
+  'refused',
+];
 
 type Move = [event: ApplicationEventType, actor: ActorRole];
 
@@ -241,6 +251,20 @@ export async function seedOtherApplications(
        from bench_residents`,
     );
 
+    // The City's staff the applications are assigned to: never signed in (no password).
+    await run(
+      `create temporary table bench_staff on commit drop as
+       select n, gen_random_uuid() as id from generate_series(1, ${BULK_STAFF}) n`,
+    );
+    await run(
+      `insert into staff_members (id, email, name, role, created_at)
+       select id, 'bench.agent' || n || '@ottawa.ca',
+         ${`(${textArray(FIRST_NAMES)})[1 + n % ${FIRST_NAMES.length}]`} || ' ' || ${`(${textArray(LAST_NAMES)})[1 + (n / ${FIRST_NAMES.length}) % ${LAST_NAMES.length}]`} || ' ' || n,
+         case when n % 4 = 0 then 'intake' when n % 10 = 1 then 'admin' else 'examiner' end,
+         timestamptz '2023-01-02 14:00:00+00'
+       from bench_staff`,
+    );
+
     // One row per application: who, which type and status, when (drafts within their 60 days).
     await run(
       `create temporary table bench_apps on commit drop as
@@ -298,15 +322,30 @@ export async function seedOtherApplications(
            else least(${now} - interval '1 hour', last_saved_at + interval '1 day' * (2 + h % 120)) end`,
     );
 
+    // Accepted ones (their path went through "assign" and "accept_complete") have a member and
+    // the City's clock: accepted when they reached "En examen" (their last change when they are
+    // still there), due 14 to 43 days later (10 to 30 business days); a few in completeness
+    // review are assigned already. The due day is as refreshDecisionDue would have stored it.
     await run(
       `insert into applications (id, reference, user_id, type, status, current_step, site_address, fee_cents,
-         created_at, last_saved_at, status_changed_at, submitted_at, withdrawal_requested_at)
+         created_at, last_saved_at, status_changed_at, submitted_at, withdrawal_requested_at,
+         assigned_to, accepted_on, decision_due_on)
        select a.id, a.reference, a.user_id, st.type, a.status, st.step,
          case when a.resume_ord > (case a.prefix ${['CON', 'RCO'].map((p) => `when ${q(p)} then ${locationOrd(p)}`).join(' ')} end)
            then a.civic || ' ' || a.street end,
          a.fee_cents, a.created_at, a.last_saved_at, a.status_changed_at, a.submitted_at,
-         case when a.status = 'withdrawn' then a.status_changed_at - interval '2 days' end
-       from bench_apps a join bench_steps st on st.prefix = a.prefix and st.ord = a.resume_ord`,
+         case when a.status = 'withdrawn' then a.status_changed_at - interval '2 days' end,
+         case when a.status in (${ACCEPTED.map(q).join(', ')}) or (a.status = 'completeness_review' and a.h % 3 = 0)
+           then (select s.id from bench_staff s where s.n = 1 + (a.h / 7) % ${BULK_STAFF}) end,
+         acc.accepted_on,
+         acc.accepted_on + (14 + a.h % 30)::int
+       from bench_apps a join bench_steps st on st.prefix = a.prefix and st.ord = a.resume_ord
+         left join lateral (
+           select ((case when a.status = 'under_review' then a.status_changed_at
+               else a.submitted_at + (a.status_changed_at - a.submitted_at) * 0.5 end)
+             at time zone 'America/Toronto')::date as accepted_on
+           where a.status in (${ACCEPTED.map(q).join(', ')})
+         ) acc on true`,
     );
     await run(
       `insert into application_answers (application_id, step, answers, saved_at)
@@ -353,6 +392,7 @@ export async function seedOtherApplications(
   });
   for (const table of [
     'users',
+    'staff_members',
     'applications',
     'application_answers',
     'application_versions',

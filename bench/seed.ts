@@ -16,11 +16,14 @@ import { activateAccount } from '@/lib/accounts/activate-account';
 import { createAccount } from '@/lib/accounts/create-account';
 import type { Deps } from '@/lib/deps';
 import { createNeonDb, getDb, migrateDatabase, type Db } from '@/lib/db/client';
-import { emailOutbox, users } from '@/lib/db/schema';
+import { emailOutbox, staffMembers, users } from '@/lib/db/schema';
 import { decryptPayload } from '@/lib/email/payload-crypto';
 import { giveConsent } from '@/lib/registration/give-consent';
 import { profileSchema } from '@/lib/registration/profile-schema';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
+import { createStaffMember } from '@/lib/staff/create-staff-member';
+import { createStaffSession } from '@/lib/staff/staff-session';
+import { newTotpSecret, sealTotpSecret } from '@/lib/staff/totp';
 import fr from '@/messages/fr.json';
 import { resetPostgres } from '@/tests/helpers/postgres';
 import { BENCH_PASSWORD, LOGIN_USERS, OTHER_APPLICATIONS, ipGenerator } from './config';
@@ -37,6 +40,12 @@ export interface SeededUsers {
   registered: string;
   /** The reference of one of `registered`'s applications: submitted, a version, eight events. */
   application: string;
+  /**
+   * A full staff session's token (both factors given) of an examiner, for the work queue: made
+   * at seeding, it lives 15 minutes without a request (STF-03), so the queue's scenario runs
+   * early; each of its requests keeps it alive.
+   */
+  staffToken: string;
   /** Applications of other residents in the database, and the seconds their bulk insert took. */
   otherApplications: { count: number; residents: number; seconds: number };
 }
@@ -72,6 +81,35 @@ async function activeAccount(deps: Deps, email: string): Promise<string> {
   const result = await activateAccount(deps, { token, password: BENCH_PASSWORD, ip: nextIp() });
   if (result.status !== 'activated') throw new Error(`could not activate ${email}`);
   return result.userId;
+}
+
+/**
+ * An examiner created by the staff command's domain function, enrolled as the set-up page would
+ * leave them (a password and a confirmed TOTP secret), and a full session as a sign-in with both
+ * factors opens: the token for the staff cookie.
+ */
+async function staffSession(deps: Deps): Promise<string> {
+  const created = await createStaffMember(deps, {
+    email: 'bench.examiner@ottawa.ca',
+    name: 'Agent Banc',
+    role: 'examiner',
+  });
+  if (created.status !== 'created') throw new Error(`staff member: ${created.status}`);
+  const [hashed] = await deps.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, 'bench.dashboard@example.ca'));
+  const now = deps.now();
+  await deps.db
+    .update(staffMembers)
+    .set({
+      passwordHash: hashed!.passwordHash,
+      totpSecret: sealTotpSecret(newTotpSecret(), created.id),
+      totpEnrolledAt: now,
+    })
+    .where(eq(staffMembers.id, created.id));
+  const { token } = await createStaffSession(deps.db, { staffId: created.id, stage: 'full', now });
+  return token;
 }
 
 async function main() {
@@ -126,6 +164,7 @@ async function main() {
       Object.entries(profile).filter((e): e is [string, string] => typeof e[1] === 'string'),
     ),
   });
+  const staffToken = await staffSession(deps);
   await close();
   const seeded: SeededUsers = {
     password: BENCH_PASSWORD,
@@ -133,6 +172,7 @@ async function main() {
     dashboard,
     registered,
     application,
+    staffToken,
     otherApplications: { count, residents, seconds },
   };
   fs.writeFileSync(out, JSON.stringify(seeded));

@@ -14,6 +14,8 @@ import {
   CREATE_ACCOUNT_PATH,
   DASHBOARD_PATH,
   LOGIN_PATH,
+  STAFF_COOKIE,
+  STAFF_QUEUE_PATH,
   applicationPath,
   fetchActionFields,
   signIn,
@@ -248,6 +250,7 @@ export async function portalSuite(
     ['dashboard (signed in)', DASHBOARD_PATH, await ctx.dashboardSession()],
     ['Building Code Services home', BUILDING_HOME_PATH, await ctx.registeredSession()],
     ['an application', applicationPath(users.application), await ctx.registeredSession()],
+    ['work queue (staff)', STAFF_QUEUE_PATH, `${STAFF_COOKIE}=${users.staffToken}`],
   ] as const) {
     const headers: Record<string, string> = cookie ? { cookie } : {};
     firstLoad.push({ route, path: p, ...(await firstLoadJs(base, p, headers)) });

@@ -99,6 +99,40 @@ describe('the bench seed of other residents’ applications', () => {
     }
   });
 
+  it('assigns the accepted ones to the City’s staff and gives them the clock: accepted after submission, due 10 to 30 business days later', async () => {
+    const seeded = await rows<{
+      status: ApplicationStatus;
+      submitted_on: string;
+      accepted_on: string | null;
+      decision_due_on: string | null;
+      assignee_role: string | null;
+      accepted_event: boolean;
+    }>(
+      `select a.status, (a.submitted_at at time zone 'America/Toronto')::date::text as submitted_on,
+         a.accepted_on::text, a.decision_due_on::text, s.role as assignee_role,
+         exists (select 1 from application_events e where e.application_id = a.id and e.type = 'accept_complete') as accepted_event
+       from applications a left join staff_members s on s.id = a.assigned_to
+       where a.user_id <> '${residentId}' and a.status <> 'draft'`,
+    );
+    for (const row of seeded) {
+      expect(row.accepted_on !== null, JSON.stringify(row)).toBe(row.accepted_event);
+      if (row.accepted_on === null) {
+        expect(row.decision_due_on).toBeNull();
+        continue;
+      }
+      expect(row.accepted_on >= row.submitted_on).toBe(true);
+      const days = (Date.parse(row.decision_due_on!) - Date.parse(row.accepted_on)) / 86_400_000;
+      expect(days).toBeGreaterThanOrEqual(14);
+      expect(days).toBeLessThanOrEqual(43);
+      expect(['intake', 'examiner', 'admin']).toContain(row.assignee_role);
+    }
+    // Some overdue (under review, due before today), some not, some without a clock.
+    const underReview = seeded.filter((r) => r.status === 'under_review');
+    expect(underReview.some((r) => r.decision_due_on! < '2026-12-03')).toBe(true);
+    expect(seeded.some((r) => r.decision_due_on === null)).toBe(true);
+    expect(new Set(seeded.map((r) => r.assignee_role)).size).toBeGreaterThan(2);
+  });
+
   it('gives every application a timeline the status machine allows, ending at its status', async () => {
     const timelines = await rows<{
       status: ApplicationStatus;

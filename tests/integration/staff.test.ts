@@ -1,17 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  applications,
-  staffAudit,
-  staffMembers,
-  staffRecoveryCodes,
-  staffSessions,
-} from '@/lib/db/schema';
+import { staffAudit, staffMembers, staffRecoveryCodes, staffSessions } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import * as auditModule from '@/lib/staff/audit';
 import { listStaffAudit } from '@/lib/staff/audit';
 import { createStaffMember } from '@/lib/staff/create-staff-member';
-import { listWorkQueue, QUEUE_PAGE_SIZE } from '@/lib/staff/list-work-queue';
 import { disableStaffMember, reenrolStaffMember } from '@/lib/staff/manage-staff-member';
 import type { StaffRole } from '@/lib/staff/roles';
 import {
@@ -391,61 +384,5 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
         ip: nextIp(),
       }),
     ).toEqual({ status: 'invalid' });
-  });
-
-  it('the work queue lists applications past draft, oldest first, filtered by status, a page at a time, from its indexes', async () => {
-    const deps = testDeps(db);
-    const userId = await activeUser(deps, address('applicant').replace('ottawa.ca', 'example.ca'));
-    const base = Date.parse('2026-01-01T00:00:00Z');
-    const prefix = `Q${backend.name.length}${n}`;
-    const rows = Array.from({ length: QUEUE_PAGE_SIZE + 5 }, (_, i) => ({
-      reference: `${prefix}-2026-${String(i).padStart(6, '0')}`,
-      userId,
-      type: 'constructionPermit',
-      status: i === 0 ? 'draft' : i % 3 === 0 ? 'under_review' : 'submitted',
-      currentStep: 'review',
-      lastSavedAt: new Date(base),
-      statusChangedAt: new Date(base),
-      submittedAt: i === 0 ? null : new Date(base + (100 - i) * 86_400_000),
-    }));
-    await db.insert(applications).values(rows);
-    const mine = (r: { reference: string }) => r.reference.startsWith(prefix);
-    const first = await listWorkQueue(db, {});
-    expect(first.rows.length).toBeLessThanOrEqual(QUEUE_PAGE_SIZE);
-    const all = [];
-    for (let page = 1; page <= first.pageCount; page++) {
-      all.push(...(await listWorkQueue(db, { page })).rows);
-    }
-    const ours = all.filter(mine);
-    expect(ours).toHaveLength(QUEUE_PAGE_SIZE + 4);
-    expect(ours.some((r) => r.status === ('draft' as never))).toBe(false);
-    const times = all.map((r) => r.submittedAt!.getTime());
-    expect([...times].sort((a, b) => a - b)).toEqual(times);
-    const review = await listWorkQueue(db, { status: 'under_review' });
-    expect(review.rows.filter(mine).every((r) => r.status === 'under_review')).toBe(true);
-    expect(review.rows.filter(mine)).toHaveLength(Math.floor((QUEUE_PAGE_SIZE + 4) / 3));
-    // Past the last page: the last page.
-    expect((await listWorkQueue(db, { page: 9999 })).page).toBe(first.pageCount);
-
-    // Index-backed, both forms of the query (sequential scans off, as on a big table).
-    const plans = await db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const plan = async (query: ReturnType<typeof sql>) => {
-        const result = (await tx.execute(sql`explain ${query}`)) as unknown as
-          { rows: Record<string, string>[] } | Record<string, string>[];
-        const lines = Array.isArray(result) ? result : result.rows;
-        return lines.map((l) => Object.values(l)[0]).join('\n');
-      };
-      return [
-        await plan(
-          sql`select reference from applications where status <> 'draft' order by submitted_at, id limit 25`,
-        ),
-        await plan(
-          sql`select reference from applications where status = 'submitted' order by submitted_at, id limit 25`,
-        ),
-      ];
-    });
-    expect(plans[0]).toContain('applications_queue_idx');
-    expect(plans[1]).toContain('applications_queue_status_idx');
   });
 });

@@ -1,9 +1,17 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AppLink } from '@/app/_components/app-link';
+import { ottawaDate } from '@/lib/calendar/business-days';
 import { runtimeDeps } from '@/lib/deps';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { isQueueStatus, listWorkQueue, QUEUE_STATUSES } from '@/lib/staff/list-work-queue';
+import {
+  listAssignableStaff,
+  listWorkQueue,
+  parseQueueFilters,
+  QUEUE_STATUSES,
+  QUEUE_TYPES,
+  queueQuery,
+} from '@/lib/staff/list-work-queue';
 import { ANY_STAFF } from '@/lib/staff/roles';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { StaffNotFound } from '../staff-not-found';
@@ -19,30 +27,31 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
+/** A calendar day (YYYY-MM-DD) as an instant inside that day in Ottawa, for the formatter. */
+const dayInstant = (day: string) => new Date(`${day}T12:00:00Z`);
+
 /**
- * "Demandes à traiter": every application past draft, the longest waiting first, a page at a
- * time, filtered by status with a plain GET form (works without JavaScript). Read only for now:
- * the actions of issue 19 come with the application's staff page.
+ * "Demandes à traiter": every application past draft, the decision due soonest first, a page at
+ * a time, filtered by status, type, assignee and overdue with a plain GET form (works without
+ * JavaScript; the filters stay in the URL and in the page links; unknown values are ignored).
+ * Three statements besides the session: the count, the page's rows, the assignable staff.
  */
 export default async function StaffQueuePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const staff = await requireStaff(locale, ANY_STAFF);
   if (staff === 'forbidden') return <StaffNotFound />;
-  const query = await searchParams;
-  const status = isQueueStatus(query.status) ? query.status : undefined;
-  const requestedPage = typeof query.page === 'string' ? Number.parseInt(query.page, 10) : 1;
-  const { db } = await runtimeDeps();
-  const queue = await listWorkQueue(db, {
-    status,
-    page: Number.isFinite(requestedPage) ? requestedPage : 1,
-  });
+  const { page: requestedPage, ...filters } = parseQueueFilters(await searchParams);
+  const { db, now } = await runtimeDeps();
+  const today = ottawaDate(now());
+  const [queue, assignable] = await Promise.all([
+    listWorkQueue(db, { ...filters, page: requestedPage, staffId: staff.id, today }),
+    listAssignableStaff(db),
+  ]);
   const t = await getTranslations('StaffQueuePage');
   const apps = await getTranslations('Applications');
   const format = await getFormatter();
-  const pageQuery = (page: number) => ({
-    ...(status ? { status } : {}),
-    ...(page > 1 ? { page: String(page) } : {}),
-  });
+  const assigneeValue =
+    typeof filters.assignee === 'object' ? filters.assignee.staffId : (filters.assignee ?? '');
   return (
     <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
@@ -56,7 +65,7 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
             id="status"
             name="status"
             autoComplete="off"
-            defaultValue={status ?? ''}
+            defaultValue={filters.status ?? ''}
             className="input w-full bg-white sm:w-auto"
           >
             <option value="">{t('filter.all')}</option>
@@ -67,6 +76,59 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="type" className="mb-1 block font-bold">
+            {t('filter.type')}
+          </label>
+          <select
+            id="type"
+            name="type"
+            autoComplete="off"
+            defaultValue={filters.type ?? ''}
+            className="input w-full bg-white sm:w-auto"
+          >
+            <option value="">{t('filter.allTypes')}</option>
+            {QUEUE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {apps(`types.${type}.name` as never)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="assignee" className="mb-1 block font-bold">
+            {t('filter.assignee')}
+          </label>
+          <select
+            id="assignee"
+            name="assignee"
+            autoComplete="off"
+            defaultValue={assigneeValue}
+            className="input w-full bg-white sm:w-auto"
+          >
+            <option value="">{t('filter.anyone')}</option>
+            <option value="me">{t('filter.me')}</option>
+            <option value="unassigned">{t('filter.unassigned')}</option>
+            {assignable.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.disabled ? t('filter.disabledMember', { name: member.name }) : member.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input
+            id="overdue"
+            name="overdue"
+            type="checkbox"
+            value="1"
+            defaultChecked={filters.overdue ?? false}
+            className="h-5 w-5"
+          />
+          <label htmlFor="overdue" className="font-bold">
+            {t('filter.overdue')}
+          </label>
+        </div>
         <button type="submit" className="btn-secondary">
           {t('filter.submit')}
         </button>
@@ -74,7 +136,11 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left">
           <caption className="mb-2 text-left text-neutral-700">
-            {t('caption', { total: queue.total, page: queue.page, pageCount: queue.pageCount })}
+            {t(queue.capped ? 'captionCapped' : 'caption', {
+              total: queue.total,
+              page: queue.page,
+              pageCount: queue.pageCount,
+            })}
           </caption>
           <thead>
             <tr className="border-b-2 border-neutral-400">
@@ -90,8 +156,14 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
               <th scope="col" className="py-2 pr-4">
                 {t('columns.status')}
               </th>
-              <th scope="col" className="py-2">
+              <th scope="col" className="py-2 pr-4">
                 {t('columns.submittedAt')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('columns.dueOn')}
+              </th>
+              <th scope="col" className="py-2">
+                {t('columns.assignee')}
               </th>
             </tr>
           </thead>
@@ -109,9 +181,22 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
                 <td className="py-2 pr-4">{apps(`types.${row.type}.name` as never)}</td>
                 <td className="py-2 pr-4">{row.siteAddress ?? t('noAddress')}</td>
                 <td className="py-2 pr-4 font-semibold">{apps(`statuses.${row.status}`)}</td>
-                <td className="py-2 whitespace-nowrap">
+                <td className="py-2 pr-4 whitespace-nowrap">
                   {row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: 'medium' }) : ''}
                 </td>
+                <td className="py-2 pr-4">
+                  <span className="whitespace-nowrap">
+                    {row.decisionDueOn
+                      ? format.dateTime(dayInstant(row.decisionDueOn), { dateStyle: 'medium' })
+                      : t('noDueDate')}
+                  </span>
+                  {row.overdue ? (
+                    <strong className="ml-2 inline-block rounded border border-red-800 px-1 text-red-800">
+                      {t('overdue')}
+                    </strong>
+                  ) : null}
+                </td>
+                <td className="py-2">{row.assigneeName ?? t('unassigned')}</td>
               </tr>
             ))}
           </tbody>
@@ -123,14 +208,22 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
           <ul className="flex flex-wrap gap-6">
             {queue.page > 1 ? (
               <li>
-                <AppLink href="/staff/applications" query={pageQuery(queue.page - 1)} rel="prev">
+                <AppLink
+                  href="/staff/applications"
+                  query={queueQuery(filters, queue.page - 1)}
+                  rel="prev"
+                >
                   {t('previous')}
                 </AppLink>
               </li>
             ) : null}
             {queue.page < queue.pageCount ? (
               <li>
-                <AppLink href="/staff/applications" query={pageQuery(queue.page + 1)} rel="next">
+                <AppLink
+                  href="/staff/applications"
+                  query={queueQuery(filters, queue.page + 1)}
+                  rel="next"
+                >
                   {t('next')}
                 </AppLink>
               </li>
