@@ -294,11 +294,18 @@ export const applications = pgTable(
     index('applications_queue_idx')
       .on(t.submittedAt, t.id)
       .where(sql`${t.status} <> 'draft'`),
-    index('applications_queue_status_idx').on(t.status, t.submittedAt, t.id),
-    // The queue by the City's due date (issue 19), and "assigned to me".
+    // The queue by the City's due date (issue 19): one status, every status past draft, and the
+    // default view, the open ones (lib/staff/list-work-queue.ts OPEN_STATUSES), each in the
+    // queue's order (due day, submission, id) with nothing to sort or skip.
+    index('applications_queue_status_idx').on(t.status, t.decisionDueOn, t.submittedAt, t.id),
     index('applications_queue_due_idx')
       .on(t.decisionDueOn, t.submittedAt, t.id)
       .where(sql`${t.status} <> 'draft'`),
+    index('applications_queue_open_idx')
+      .on(t.decisionDueOn, t.submittedAt, t.id)
+      .where(
+        sql`${t.status} in ('submitted', 'completeness_review', 'information_required', 'under_review', 'ready_for_issuance')`,
+      ),
     index('applications_assigned_idx').on(t.assignedTo, t.decisionDueOn),
   ],
 );

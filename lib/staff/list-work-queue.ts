@@ -24,6 +24,24 @@ export const CLOCK_STATUSES: readonly QueueStatus[] = [
   'ready_for_issuance',
 ];
 
+/**
+ * The queue's default view, "en cours": submitted and not decided yet, whoever acts next (the City,
+ * or the resident asked for information). Decided, withdrawn and closed applications, and those
+ * waiting for their first payment, show with "Tous les statuts" or their own status.
+ * applications_queue_open_idx serves it in the queue's order.
+ */
+export const OPEN_STATUSES: readonly QueueStatus[] = [
+  'submitted',
+  'completeness_review',
+  'information_required',
+  'under_review',
+  'ready_for_issuance',
+];
+
+const OPEN_CONDITION = sql`${applications.status} in (${sql.raw(
+  OPEN_STATUSES.map((status) => `'${status}'`).join(', '),
+)})`;
+
 /** The catalogue's types, by key: the type filter's values. */
 export const QUEUE_TYPES: readonly string[] = APPLICATION_TYPES.map((t) => t.key);
 
@@ -39,7 +57,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type QueueAssignee = 'me' | 'unassigned' | { staffId: string };
 
 export interface QueueFilters {
-  status?: QueueStatus;
+  /** One status, every status past draft ('all'), or (absent) the open ones: OPEN_STATUSES. */
+  status?: QueueStatus | 'all';
   /** A catalogue type's key. */
   type?: string;
   assignee?: QueueAssignee;
@@ -85,7 +104,7 @@ export function parseQueueFilters(
   const assignee = one(query.assignee);
   const page = Number.parseInt(one(query.page), 10);
   return {
-    ...(isQueueStatus(status) ? { status } : {}),
+    ...(isQueueStatus(status) || status === 'all' ? { status } : {}),
     ...(QUEUE_TYPES.includes(type) ? { type } : {}),
     ...(assignee === 'me' || assignee === 'unassigned'
       ? { assignee }
@@ -110,7 +129,8 @@ export function queueQuery(filters: QueueFilters, page = 1): Record<string, stri
 }
 
 /**
- * "Demandes à traiter": every application past draft, the decision due soonest first (those whose
+ * "Demandes à traiter": the open applications (or every one past draft, or one status), the
+ * decision due soonest first (those whose
  * clock has not started after, then by submission and id for a stable order), filtered, a page at
  * a time. Two statements: a count that stops at QUEUE_COUNT_CAP, and the page's rows with their
  * assignee's name (a join), read in the order of applications_queue_due_idx (decision_due_on,
@@ -128,7 +148,10 @@ export async function listWorkQueue(
   },
 ): Promise<QueuePage> {
   const conditions: SQL[] = [ne(applications.status, 'draft')];
-  if (opts.status) conditions.push(eq(applications.status, opts.status));
+  // The open statuses written as constants, not parameters, so that the planner can match the
+  // partial index applications_queue_open_idx (whose predicate is this list).
+  if (opts.status === undefined) conditions.push(OPEN_CONDITION);
+  else if (opts.status !== 'all') conditions.push(eq(applications.status, opts.status));
   if (opts.type) conditions.push(eq(applications.type, opts.type));
   const { assignee } = opts;
   if (assignee === 'unassigned') conditions.push(isNull(applications.assignedTo));

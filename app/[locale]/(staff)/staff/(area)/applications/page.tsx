@@ -68,7 +68,8 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
             defaultValue={filters.status ?? ''}
             className="input w-full bg-white sm:w-auto"
           >
-            <option value="">{t('filter.all')}</option>
+            <option value="">{t('filter.open')}</option>
+            <option value="all">{t('filter.all')}</option>
             {QUEUE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {apps(`statuses.${s}`)}

@@ -1,0 +1,3 @@
+DROP INDEX "applications_queue_status_idx";--> statement-breakpoint
+CREATE INDEX "applications_queue_open_idx" ON "applications" USING btree ("decision_due_on","submitted_at","id") WHERE "applications"."status" in ('submitted', 'completeness_review', 'information_required', 'under_review', 'ready_for_issuance');--> statement-breakpoint
+CREATE INDEX "applications_queue_status_idx" ON "applications" USING btree ("status","decision_due_on","submitted_at","id");
