@@ -165,6 +165,7 @@ export function ClientPinsScreen() {
             name="file"
             type="file"
             accept=".csv,text/csv"
+            autoComplete="off"
             className="block"
             {...fieldAria(
               'file',
