@@ -71,10 +71,19 @@ const STAFF_SIGNED_IN = new Set<AppPathname>([
   '/staff/applications/[reference]',
   '/staff/team',
   '/staff/team/[staffId]',
+  '/staff/support',
+  '/staff/support/residents/[userId]',
+  '/staff/support/client-pins',
   '/staff/setup/two-factor',
 ]);
 /** Administrators only: another role gets the "page not found" status here, the text from the page. */
-const STAFF_ADMIN = new Set<AppPathname>(['/staff/team', '/staff/team/[staffId]']);
+const STAFF_ADMIN = new Set<AppPathname>([
+  '/staff/team',
+  '/staff/team/[staffId]',
+  '/staff/support',
+  '/staff/support/residents/[userId]',
+  '/staff/support/client-pins',
+]);
 const isStaffRoute = (pathname: AppPathname) => pathname.startsWith('/staff/');
 
 /** The path an unknown page is rewritten to: the catch-all page, naming no route (HDR-02). */

@@ -1,6 +1,7 @@
 /**
  * Operators' command for accounts:
  *   npm run accounts -- require-password-change EMAIL
+ *   npm run accounts -- resend-activation EMAIL
  * Run `npm run accounts -- --help` for details.
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +18,13 @@ const HELP = `My ServiceOttawa accounts.
       once signed in, the account can open nothing but "Changer le mot de passe" until the
       password is changed or reset (SECURITY.md PWD-09). Prints "flagged" or "no account";
       the exit code is 0 or 3. The same answer comes for an address whatever its letter case.
+
+  npm run accounts -- resend-activation EMAIL
+      Mails a new activation link, in the account's language, to an account not yet activated;
+      earlier links stop working. Prints "sent" (exit code 0), "already active" (4), "no account"
+      (3) or "too many mails this hour" (5: the address's hourly budget, REG-04).
+
+  The administrators' support screen (/fr/personnel/soutien) does both with the same functions.
 
   Database: DATABASE_URL, or the embedded database in PGLITE_DIR — which must not be in use by a
   running server (stop \`npm run dev\` first; the command refuses otherwise).`;
@@ -46,6 +54,21 @@ async function main() {
     );
     console.log(flagged ? 'flagged' : 'no account');
     process.exit(flagged ? 0 : 3);
+  }
+  if (command === 'resend-activation') {
+    if (!email) fail('resend-activation needs an email address');
+    const { runtimeDeps } = await import('../lib/deps');
+    const { resendActivationEmail } = await import('../lib/accounts/resend-activation');
+    const result = await resendActivationEmail(await runtimeDeps(), email);
+    const answers = {
+      sent: ['sent', 0],
+      already_active: ['already active', 4],
+      no_account: ['no account', 3],
+      too_many: ['too many mails this hour', 5],
+    } as const;
+    const [text, code] = answers[result];
+    console.log(text);
+    process.exit(code);
   }
   fail(`Unknown command "${command}".\n\n${HELP}`);
 }

@@ -8,7 +8,7 @@ import { LanguageToggle } from './language-toggle';
 
 /**
  * The staff area's header: the City's wordmark and "Personnel de la Ville"; once signed in, the
- * staff menu (the team screen for administrators only), who is signed in and "Déconnexion".
+ * staff menu (the team and support screens for administrators only), who is signed in and "Déconnexion".
  */
 export async function StaffHeader({ staff }: { staff?: StaffSessionUser }) {
   const t = await getTranslations('StaffLayout');
@@ -36,11 +36,18 @@ export async function StaffHeader({ staff }: { staff?: StaffSessionUser }) {
                   </AppLink>
                 </li>
                 {staff.role === 'admin' ? (
-                  <li>
-                    <AppLink href="/staff/team" className={navLink}>
-                      {t('team')}
-                    </AppLink>
-                  </li>
+                  <>
+                    <li>
+                      <AppLink href="/staff/team" className={navLink}>
+                        {t('team')}
+                      </AppLink>
+                    </li>
+                    <li>
+                      <AppLink href="/staff/support" className={navLink}>
+                        {t('support')}
+                      </AppLink>
+                    </li>
+                  </>
                 ) : null}
                 <li>{t('signedInAs', { name: staff.name })}</li>
                 <li>

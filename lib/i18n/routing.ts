@@ -98,6 +98,15 @@ export const routing = defineRouting({
     },
     '/staff/team': { fr: '/personnel/equipe', en: '/staff/team' },
     '/staff/team/[staffId]': { fr: '/personnel/equipe/[staffId]', en: '/staff/team/[staffId]' },
+    '/staff/support': { fr: '/personnel/soutien', en: '/staff/support' },
+    '/staff/support/residents/[userId]': {
+      fr: '/personnel/soutien/residents/[userId]',
+      en: '/staff/support/residents/[userId]',
+    },
+    '/staff/support/client-pins': {
+      fr: '/personnel/soutien/nip-clients',
+      en: '/staff/support/client-pins',
+    },
   },
 });
 

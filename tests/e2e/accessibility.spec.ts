@@ -313,6 +313,16 @@ const FIELDS = {
   staffCode: { code: 'one-time-code' },
   staffQueue: { status: 'off' },
   staffMember: { name: 'off', email: 'off', role: 'off' },
+  staffSupport: { email: 'off' },
+  staffClientPins: {
+    firstName: 'off',
+    lastName: 'off',
+    clientNumber: 'off',
+    address: 'off',
+    validDays: 'off',
+    file: 'off',
+    importValidDays: 'off',
+  },
   none: {},
 } satisfies Record<FieldSet, Record<string, string>>;
 

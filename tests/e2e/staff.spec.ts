@@ -172,6 +172,16 @@ test('STF-01, STF-02: a staff member created with the command sets a password, e
       other.getByRole('heading', { level: 1, name: fr.NotFoundPage.title }),
     ).toBeVisible();
     await expect(other.getByText('Dominique Roy')).toHaveCount(0);
+    // Nor "Soutien": its screens answer 404 with no form.
+    await expect(other.getByRole('link', { name: fr.StaffLayout.support })).toHaveCount(0);
+    for (const path of ['/fr/personnel/soutien', '/fr/personnel/soutien/nip-clients']) {
+      const support = await other.goto(path);
+      expect(support?.status()).toBe(404);
+      await expect(
+        other.getByRole('heading', { level: 1, name: fr.NotFoundPage.title }),
+      ).toBeVisible();
+      await expect(other.locator('main form')).toHaveCount(0);
+    }
   } finally {
     await intake.close();
   }
@@ -191,7 +201,12 @@ test('STF-02: a resident session never opens the staff area: the staff sign-in, 
   page,
 }) => {
   await createActiveAccount(page, 'fr');
-  for (const path of ['/fr/personnel/demandes', '/fr/personnel/equipe']) {
+  for (const path of [
+    '/fr/personnel/demandes',
+    '/fr/personnel/equipe',
+    '/fr/personnel/soutien',
+    '/fr/personnel/soutien/nip-clients',
+  ]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/fr\/personnel\/connexion/);
     await expect(
@@ -203,6 +218,79 @@ test('STF-02: a resident session never opens the staff area: the staff sign-in, 
   await page.goto('/fr/tableau-de-bord');
   await expect(page.getByRole('heading', { level: 1, name: fr.DashboardPage.title })).toBeVisible();
   expect(PASSWORD).not.toBe(STAFF_PASSWORD);
+});
+
+test('STF-04: an administrator finds a resident by email on "Soutien", sees the account’s state and requires a password change (fr)', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const resident = await browser.newContext();
+  let email: string;
+  try {
+    email = await createActiveAccount(await resident.newPage(), 'fr');
+  } finally {
+    await resident.close();
+  }
+  const { created } = staffCreated('support.e2e@ottawa.ca');
+  await page.goto(created.setupUrl!);
+  await page.getByLabel(fr.StaffSetupPage.password, { exact: true }).fill(STAFF_PASSWORD);
+  await page.getByLabel(fr.StaffSetupPage.passwordConfirm, { exact: true }).fill(STAFF_PASSWORD);
+  await page.getByRole('button', { name: fr.StaffSetupPage.submit }).click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  await page
+    .getByLabel(fr.StaffTwoFactorPage.code, { exact: true })
+    .fill(totpFor(secret).generate());
+  await page.getByRole('button', { name: fr.StaffTwoFactorPage.submit }).click();
+  await page.getByRole('link', { name: fr.StaffTwoFactorPage.done.continue }).click();
+
+  const t = fr.StaffSupportPage;
+  const r = fr.StaffResidentPage;
+  await page.getByRole('link', { name: fr.StaffLayout.support }).click();
+  await expect(page).toHaveURL(/\/fr\/personnel\/soutien$/);
+  await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
+  await expectAccessible(page);
+  // No account: said by the field and in the summary, nothing else.
+  await page.getByLabel(t.email, { exact: true }).fill('personne.inconnue@example.ca');
+  await page.getByRole('button', { name: t.find }).click();
+  await expect(page.getByRole('alert', { name: fr.ErrorSummary.title })).toContainText(
+    t.errors.notFound,
+  );
+  // The address in capitals finds the account.
+  await page.getByLabel(t.email, { exact: true }).fill(email.toUpperCase());
+  await page.getByRole('button', { name: t.find }).click();
+  await expect(page.getByRole('heading', { level: 1, name: r.title })).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
+  await expect(page.getByText(r.statuses.active, { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  // Activation is for pending accounts only.
+  await expect(page.getByRole('button', { name: r.resend })).toHaveCount(0);
+  await page.getByRole('button', { name: r.require }).click();
+  await expect(page.getByRole('status')).toHaveText(r.done.passwordChangeRequired);
+  await expect(page).toHaveURL(/\?done=passwordChangeRequired$/);
+  await expect(page.getByRole('button', { name: r.require })).toHaveCount(0);
+
+  // The resident, signing in again, can only change the password (PWD-09).
+  const again = await browser.newContext();
+  try {
+    const other = await again.newPage();
+    await other.goto('/fr/connexion');
+    await other.getByLabel(fr.LoginPage.email, { exact: true }).fill(email);
+    await other.getByLabel(fr.LoginPage.password, { exact: true }).fill(PASSWORD);
+    await other.getByRole('button', { name: fr.LoginPage.submit, exact: true }).click();
+    await expect(
+      other.getByRole('heading', { level: 1, name: fr.SettingsPasswordPage.title }),
+    ).toBeVisible();
+  } finally {
+    await again.close();
+  }
+
+  // The administrator's trail names each look-up and the change.
+  await page.goto('/fr/personnel/equipe');
+  await page.getByRole('row').filter({ hasText: 'Sam Gagnon' }).getByRole('link').click();
+  const trail = page.getByRole('table');
+  await expect(trail).toContainText(fr.StaffMemberPage.actions.password_change_required);
+  await expect(trail).toContainText(fr.StaffMemberPage.actions.resident_looked_up);
 });
 
 test('the English staff sign-in page has the contract labels and passes axe (en)', async ({

@@ -53,6 +53,8 @@ export type FieldSet =
   | 'staffCode'
   | 'staffQueue'
   | 'staffMember'
+  | 'staffSupport'
+  | 'staffClientPins'
   | 'none';
 
 /** One walk through the portal, in one language, as one new resident. */
@@ -820,6 +822,36 @@ export const PAGE_STATES: readonly PageState[] = [
       ).toBeVisible();
     },
   },
+  // Support (administrators): find the tour's resident, their account, the client PINs screen.
+  ...form(
+    'staff-support',
+    'staff support',
+    'staffSupport',
+    open('/staff/support'),
+    (m) => m.StaffSupportPage.find,
+  ),
+  {
+    page: 'staff-resident',
+    state: 'normal',
+    label: 'staff support, a resident’s account',
+    fields: 'none',
+    async reach({ page, locale, m, email }) {
+      await page.goto(at('/staff/support', locale));
+      await hydrated(page);
+      await page.getByLabel(m.StaffSupportPage.email, { exact: true }).fill(email);
+      await submit(page, m.StaffSupportPage.find);
+      await expect(
+        page.getByRole('heading', { level: 1, name: m.StaffResidentPage.title }),
+      ).toBeVisible();
+    },
+  },
+  ...form(
+    'staff-client-pins',
+    'staff client PINs',
+    'staffClientPins',
+    open('/staff/support/client-pins'),
+    (m) => m.StaffClientPinsPage.issue,
+  ),
 
   // Signed in again, then 28 minutes without a click: the browser's clock is moved forward (the
   // server's is not), and the warning opens two minutes before the session would end. Last, as

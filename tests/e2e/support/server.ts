@@ -187,6 +187,7 @@ async function main() {
     ['agent.e2e@ottawa.ca', 'Dominique Roy', 'fr'],
     ['tour.fr@ottawa.ca', 'Camille Tremblay', 'fr'],
     ['tour.en@ottawa.ca', 'Alex Martin', 'en'],
+    ['support.e2e@ottawa.ca', 'Sam Gagnon', 'fr'],
   ] as const) {
     const staff = await runForOutput(
       process.execPath,
