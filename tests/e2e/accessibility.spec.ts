@@ -311,7 +311,9 @@ const FIELDS = {
   // The staff area: a one-time code, a filter, another person's account (nothing of the user's).
   staffLogin: { email: 'email', password: 'current-password', code: 'one-time-code' },
   staffCode: { code: 'one-time-code' },
-  staffQueue: { status: 'off' },
+  staffQueue: { status: 'off', type: 'off', assignee: 'off' },
+  // A submitted application, as an administrator: start the check, assign, a note.
+  staffApplication: { comment: 'off', assignee: 'off', note: 'off' },
   staffMember: { name: 'off', email: 'off', role: 'off' },
   staffSupport: { email: 'off' },
   staffClientPins: {

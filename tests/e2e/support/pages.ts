@@ -52,6 +52,7 @@ export type FieldSet =
   | 'staffLogin'
   | 'staffCode'
   | 'staffQueue'
+  | 'staffApplication'
   | 'staffMember'
   | 'staffSupport'
   | 'staffClientPins'
@@ -798,6 +799,22 @@ export const PAGE_STATES: readonly PageState[] = [
       await page.getByRole('link', { name: m.StaffTwoFactorPage.done.continue }).click();
       await expect(
         page.getByRole('heading', { level: 1, name: m.StaffQueuePage.title }),
+      ).toBeVisible();
+    },
+  },
+  {
+    page: 'staff-application',
+    state: 'normal',
+    label: 'staff, an application with its actions',
+    fields: 'staffApplication',
+    async reach({ page, m }) {
+      // The oldest application in progress: the tour's own, paid ("Soumise").
+      await page.getByRole('table').getByRole('link').first().click();
+      await expect(
+        page.getByRole('heading', {
+          level: 3,
+          name: m.StaffApplicationPage.actions.startCheck.title,
+        }),
       ).toBeVisible();
     },
   },

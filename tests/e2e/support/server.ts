@@ -183,11 +183,13 @@ async function main() {
   // each run's one JSON line ({"email","role","setupUrl"}) is kept, one per line, for
   // tests/e2e/staff.spec.ts and the tour of every page (support/pages.ts, one per language).
   const staffLines: string[] = [];
-  for (const [email, name, locale] of [
-    ['agent.e2e@ottawa.ca', 'Dominique Roy', 'fr'],
-    ['tour.fr@ottawa.ca', 'Camille Tremblay', 'fr'],
-    ['tour.en@ottawa.ca', 'Alex Martin', 'en'],
-    ['support.e2e@ottawa.ca', 'Sam Gagnon', 'fr'],
+  for (const [email, name, locale, role] of [
+    ['agent.e2e@ottawa.ca', 'Dominique Roy', 'fr', 'admin'],
+    ['tour.fr@ottawa.ca', 'Camille Tremblay', 'fr', 'admin'],
+    ['tour.en@ottawa.ca', 'Alex Martin', 'en', 'admin'],
+    ['support.e2e@ottawa.ca', 'Sam Gagnon', 'fr', 'admin'],
+    // tests/e2e/staff-journey.spec.ts: an examiner takes a permit from submission to issue.
+    ['examiner.e2e@ottawa.ca', 'Claude Lavoie', 'fr', 'examiner'],
   ] as const) {
     const staff = await runForOutput(
       process.execPath,
@@ -200,7 +202,7 @@ async function main() {
         '--name',
         name,
         '--role',
-        'admin',
+        role,
         '--locale',
         locale,
       ],
