@@ -124,7 +124,7 @@ test('STF-01, APP-02: a construction permit from submission to issue: the examin
     await staff
       .getByRole('button', { name: fr.StaffPermitAndCharge.issue.submit, exact: true })
       .click();
-    await expect(staff.getByText(fr.StaffPermitAndCharge.issue.done)).toBeVisible();
+    await expect(notice).toHaveText(fr.StaffApplicationPage.notices.permitIssued);
   } finally {
     await context.close();
   }

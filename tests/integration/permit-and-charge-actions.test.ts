@@ -94,7 +94,7 @@ async function applicationIn(
     );
   }
   const [app] = await t.db.select().from(applications).where(eq(applications.reference, reference));
-  return { userId, id: app!.id, status: app!.status };
+  return { userId, id: app!.id, reference, status: app!.status };
 }
 
 const UNDER_REVIEW = [
@@ -105,26 +105,27 @@ const UNDER_REVIEW = [
 
 describe('staff permit and charge actions', () => {
   it('STF-02: no staff session, a resident’s session or a role the table does not allow: nothing done', async () => {
-    const { userId, id } = await applicationIn(UNDER_REVIEW);
+    const { userId, id, reference } = await applicationIn(UNDER_REVIEW);
     const charge = form({
       applicationId: id,
+      reference,
       amount: '100',
       description: 'Frais',
       reason: 'Motif',
     });
     // No staff session: the staff sign-in page.
-    await expect(issuePermitAction(initial(), form({ applicationId: id }))).rejects.toThrow(
-      REDIRECT,
-    );
+    await expect(
+      issuePermitAction(initial(), form({ applicationId: id, reference })),
+    ).rejects.toThrow(REDIRECT);
     // A resident's session is not a staff session.
     await signInAs(t.db, userId);
     await expect(addChargeAction(initial(), charge)).rejects.toThrow(REDIRECT);
     // Intake and inspectors: "not found".
     for (const role of ['intake', 'inspector'] as const) {
       await signInStaff(role);
-      await expect(issuePermitAction(initial(), form({ applicationId: id }))).rejects.toThrow(
-        NOT_FOUND,
-      );
+      await expect(
+        issuePermitAction(initial(), form({ applicationId: id, reference })),
+      ).rejects.toThrow(NOT_FOUND);
       await expect(addChargeAction(initial(), charge)).rejects.toThrow(NOT_FOUND);
     }
     const rows = await t.db.select().from(invoices).where(eq(invoices.applicationId, id));
@@ -132,33 +133,36 @@ describe('staff permit and charge actions', () => {
   });
 
   it('an examiner adds a charge in dollars (stored in cents); bad amounts answer by the field, answers kept', async () => {
-    const { id } = await applicationIn(UNDER_REVIEW);
+    const { id, reference } = await applicationIn(UNDER_REVIEW);
     await signInStaff('examiner');
     const bad = await addChargeAction(
       initial(),
-      form({ applicationId: id, amount: '12,345', description: '', reason: 'Motif' }),
+      form({ applicationId: id, reference, amount: '12,345', description: '', reason: 'Motif' }),
     );
     expect(bad.fieldErrors).toEqual({
       description: 'StaffPermitAndCharge.charge.description.errors.required',
     });
     const zero = await addChargeAction(
       initial(),
-      form({ applicationId: id, amount: '0', description: 'Frais', reason: 'Motif' }),
+      form({ applicationId: id, reference, amount: '0', description: 'Frais', reason: 'Motif' }),
     );
     expect(zero.fieldErrors).toEqual({
       amount: 'StaffPermitAndCharge.charge.amount.errors.invalid',
     });
     expect(zero.values).toMatchObject({ amount: '0', description: 'Frais', reason: 'Motif' });
-    const ok = await addChargeAction(
-      initial(),
-      form({
-        applicationId: id,
-        amount: '1 500,25 $',
-        description: 'Redevances d’aménagement',
-        reason: 'Logement secondaire',
-      }),
-    );
-    expect(ok.once).toEqual({ done: 'charged' });
+    // Done: back to the application's page with its notice (post, redirect, get).
+    await expect(
+      addChargeAction(
+        initial(),
+        form({
+          applicationId: id,
+          reference,
+          amount: '1 500,25 $',
+          description: 'Redevances d’aménagement',
+          reason: 'Logement secondaire',
+        }),
+      ),
+    ).rejects.toThrow(REDIRECT);
     const [charge] = await t.db
       .select()
       .from(invoices)
@@ -173,9 +177,9 @@ describe('staff permit and charge actions', () => {
   });
 
   it('an examiner’s "Délivrer le permis" before approval says it is not possible and changes nothing', async () => {
-    const { id } = await applicationIn(UNDER_REVIEW);
+    const { id, reference } = await applicationIn(UNDER_REVIEW);
     await signInStaff('examiner');
-    const state = await issuePermitAction(initial(), form({ applicationId: id }));
+    const state = await issuePermitAction(initial(), form({ applicationId: id, reference }));
     expect(state.formError).toBe('StaffPermitAndCharge.notAllowed');
     const [app] = await t.db.select().from(applications).where(eq(applications.id, id));
     expect(app?.status).toBe('under_review');

@@ -1,5 +1,6 @@
 'use server';
 
+import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { z } from 'zod';
 import { emailError } from '@/lib/accounts/email-address';
 import type { ClientRowProblem } from '@/lib/clients/import-client-records';
@@ -80,6 +81,8 @@ export const resendActivationAction = formAction(
     });
     if (result === 'no_account') return { formError: 'StaffResidentPage.errors.gone' };
     if (result === 'too_many') return { formError: 'StaffResidentPage.errors.tooManyMails' };
+    // Committed: the new activation link leaves after the response.
+    if (result === 'sent') deliverOutboxSoon();
     return toResident(
       ctx.locale,
       account.id,

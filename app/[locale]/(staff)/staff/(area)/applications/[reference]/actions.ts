@@ -1,6 +1,7 @@
 'use server';
 
 import { notFound } from 'next/navigation';
+import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction, type ActionContext } from '@/lib/forms/form-action';
 import { redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
@@ -43,7 +44,10 @@ export type ActionNotice =
   | 'approved'
   | 'refused'
   | 'withdrawalConfirmed'
-  | 'noteAdded';
+  | 'noteAdded'
+  // permit-and-charge-form-actions.ts
+  | 'permitIssued'
+  | 'chargeAdded';
 
 function back(locale: Locale, reference: string, notice: ActionNotice): never {
   return redirect({
@@ -66,6 +70,8 @@ function answer(
   if (result.status === 'not_allowed')
     return { formError: 'StaffApplicationPage.errors.notAllowed' };
   if (result.status === 'invalid') return { fieldErrors: result.fieldErrors as never };
+  // Committed: the resident's email (if the action sends one) leaves after the response.
+  deliverOutboxSoon();
   return back(locale, reference, notice);
 }
 

@@ -48,6 +48,8 @@ const NOTICES: readonly ActionNotice[] = [
   'refused',
   'withdrawalConfirmed',
   'noteAdded',
+  'permitIssued',
+  'chargeAdded',
 ];
 const KNOWN_AUDIT: ReadonlySet<string> = new Set(STAFF_AUDIT_ACTIONS);
 /** The moves with a form of one text field, by the status machine's event. */

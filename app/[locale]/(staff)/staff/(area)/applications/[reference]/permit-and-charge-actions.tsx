@@ -49,7 +49,11 @@ export async function PermitAndChargeActions({
               {t('issue.title')}
             </h2>
             {mayIssue ? (
-              <IssuePermitForm applicationId={application.id} pageTitle={title} />
+              <IssuePermitForm
+                applicationId={application.id}
+                reference={application.reference}
+                pageTitle={title}
+              />
             ) : (
               <p className="max-w-prose">
                 {t('issue.waitingForPayment', {
@@ -64,7 +68,11 @@ export async function PermitAndChargeActions({
             <h2 id="add-charge-title" className="mb-3 text-2xl font-bold text-ottawa-navy">
               {t('charge.title')}
             </h2>
-            <AddChargeForm applicationId={application.id} pageTitle={title} />
+            <AddChargeForm
+              applicationId={application.id}
+              reference={application.reference}
+              pageTitle={title}
+            />
           </section>
         ) : null}
       </div>

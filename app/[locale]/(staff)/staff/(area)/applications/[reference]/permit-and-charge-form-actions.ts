@@ -1,12 +1,13 @@
 'use server';
 
-import { refresh } from 'next/cache';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { parseDollarsToCents } from '@/lib/applications/step-schema';
 import { documentDeps } from '@/lib/documents/runtime';
 import { deliverOutboxSoon } from '@/lib/email/deliver';
 import { formAction, type ActionContext } from '@/lib/forms/form-action';
+import { redirect } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
 import {
   addStaffCharge,
   CHARGE_DESCRIPTION_MAX,
@@ -19,6 +20,22 @@ import { rolesAllowedTo } from '@/lib/staff/event-roles';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const applicationId = z.string().default('').pipe(z.string().regex(UUID));
+/** The page to come back to (post, redirect, get): the application's reference. */
+const reference = z
+  .string()
+  .default('')
+  .pipe(z.string().regex(/^[A-Z]{3}-\d{4}-\d{6}$/));
+
+function backWith(locale: Locale, ref: string, notice: 'permitIssued' | 'chargeAdded'): never {
+  return redirect({
+    href: {
+      pathname: '/staff/applications/[reference]',
+      params: { reference: ref },
+      query: { notice },
+    },
+    locale,
+  });
+}
 const keys = 'StaffPermitAndCharge';
 
 /** A full staff session (both factors) of a role the status machine allows: else 404 (STF-02). */
@@ -33,8 +50,8 @@ const staffFor =
  * pay are checked again there, on the locked application.
  */
 export const issuePermitAction = formAction(
-  { schema: z.object({ applicationId }), load: staffFor('issue') },
-  async (input, { ip, deps, loaded }) => {
+  { schema: z.object({ applicationId, reference }), load: staffFor('issue') },
+  async (input, { locale, ip, deps, loaded }) => {
     const { storage } = await documentDeps();
     const result = await issuePermit(
       { ...deps, storage },
@@ -54,14 +71,14 @@ export const issuePermitAction = formAction(
         return { formError: `${keys}.notAllowed` };
       case 'ok':
         deliverOutboxSoon();
-        refresh();
-        return { once: { done: 'issued' } };
+        return backWith(locale, input.reference, 'permitIssued');
     }
   },
 );
 
 const chargeSchema = z.object({
   applicationId,
+  reference,
   amount: z
     .string()
     .default('')
@@ -109,7 +126,7 @@ const chargeSchema = z.object({
  */
 export const addChargeAction = formAction(
   { schema: chargeSchema, load: staffFor('add_charge') },
-  async (input, { ip, deps, loaded }) => {
+  async (input, { locale, ip, deps, loaded }) => {
     const result = await addStaffCharge(deps, {
       applicationId: input.applicationId,
       staff: { id: loaded.id, role: loaded.role, name: loaded.name },
@@ -127,8 +144,7 @@ export const addChargeAction = formAction(
         return { formError: `${keys}.charge.invalid` };
       case 'ok':
         deliverOutboxSoon();
-        refresh();
-        return { once: { done: 'charged' } };
+        return backWith(locale, input.reference, 'chargeAdded');
     }
   },
 );

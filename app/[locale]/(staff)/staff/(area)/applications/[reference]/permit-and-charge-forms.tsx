@@ -7,28 +7,24 @@ import { TextField } from '@/app/_components/form/text-field';
 import { useForm } from '@/app/_components/form/use-form-messages';
 import { addChargeAction, issuePermitAction } from './permit-and-charge-form-actions';
 
-/** "Délivrer le permis": one button; the answer says it is done, or why not. */
+/** "Délivrer le permis": one button; done, the page says so (its notice); else why not. */
 export function IssuePermitForm({
   applicationId,
+  reference,
   pageTitle,
 }: {
   applicationId: string;
+  reference: string;
   pageTitle: string;
 }) {
   const t = useTranslations('StaffPermitAndCharge');
-  const { state, formAction, pending, formError } = useForm(issuePermitAction);
-  if (state.once?.done === 'issued') {
-    return (
-      <p role="status" className="border-l-4 border-ottawa-green bg-green-50 p-3">
-        {t('issue.done')}
-      </p>
-    );
-  }
+  const { formAction, pending, formError } = useForm(issuePermitAction);
   return (
     <>
       <ErrorSummary items={[]} formError={formError} pageTitle={pageTitle} />
       <form action={formAction}>
         <input type="hidden" name="applicationId" value={applicationId} />
+        <input type="hidden" name="reference" value={reference} />
         <p className="mb-3 max-w-prose">{t('issue.hint')}</p>
         <button type="submit" className="btn-primary" disabled={pending}>
           {t('issue.submit')}
@@ -41,26 +37,23 @@ export function IssuePermitForm({
 /** "Ajouter des frais": the amount in dollars, what it is for, the reason; answers kept. */
 export function AddChargeForm({
   applicationId,
+  reference,
   pageTitle,
 }: {
   applicationId: string;
+  reference: string;
   pageTitle: string;
 }) {
   const t = useTranslations('StaffPermitAndCharge.charge');
   const { state, formAction, pending, fieldError, items, formError } = useForm(addChargeAction);
-  const done = state.once?.done === 'charged';
-  const values = done ? {} : state.values;
+  const values = state.values;
   const reasonError = fieldError('reason');
   return (
     <>
       <ErrorSummary items={items} formError={formError} pageTitle={pageTitle} />
-      {done ? (
-        <p role="status" className="mb-4 border-l-4 border-ottawa-green bg-green-50 p-3">
-          {t('done')}
-        </p>
-      ) : null}
       <form action={formAction} noValidate>
         <input type="hidden" name="applicationId" value={applicationId} />
+        <input type="hidden" name="reference" value={reference} />
         <TextField
           key={`amount:${values.amount ?? ''}`}
           name="amount"
