@@ -808,8 +808,9 @@ export const PAGE_STATES: readonly PageState[] = [
     label: 'staff, an application with its actions',
     fields: 'staffApplication',
     async reach({ page, m }) {
-      // The oldest application in progress: the tour's own, paid ("Soumise").
-      await page.getByRole('table').getByRole('link').first().click();
+      // The newest application in progress: this language's tour's own, paid ("Soumise"), so
+      // that its typed answers are in the page's language (the French tour's come first).
+      await page.getByRole('table').getByRole('link').last().click();
       await expect(
         page.getByRole('heading', {
           level: 3,

@@ -124,7 +124,7 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
             type="checkbox"
             value="1"
             defaultChecked={filters.overdue ?? false}
-            className="h-5 w-5"
+            className="h-6 w-6"
           />
           <label htmlFor="overdue" className="font-bold">
             {t('filter.overdue')}
