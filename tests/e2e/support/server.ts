@@ -190,6 +190,7 @@ async function main() {
     ['support.e2e@ottawa.ca', 'Sam Gagnon', 'fr', 'admin'],
     // tests/e2e/staff-journey.spec.ts: an examiner takes a permit from submission to issue.
     ['examiner.e2e@ottawa.ca', 'Claude Lavoie', 'fr', 'examiner'],
+    ['examiner.en.e2e@ottawa.ca', 'Jordan Smith', 'en', 'examiner'],
   ] as const) {
     const staff = await runForOutput(
       process.execPath,
