@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { applicationDocuments, applications } from '@/lib/db/schema';
 import { VISIBLE_SCAN_STATUSES } from './checklist';
 import type { DocumentDeps } from './upload-document';
@@ -7,13 +7,15 @@ import type { DocumentDeps } from './upload-document';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * A document to download (DOC-03): only its application's owner, only a clean or not-scanned
- * file. null for anything else — another resident's id, an unknown one, a pending or infected
- * file — so the route answers the same 404 for all of them.
+ * A document to download (DOC-03): for a resident, only their own application's; for a staff
+ * member (the caller has checked the full staff session, issue 19), any application past draft
+ * (staff never see drafts); for both, only a clean or not-scanned file. null for anything else —
+ * another resident's id, an unknown one, a pending or infected file — so the route answers the
+ * same 404 for all of them.
  */
 export async function openDocument(
   deps: Pick<DocumentDeps, 'db' | 'storage'>,
-  input: { userId: string; documentId: string },
+  input: { documentId: string } & ({ userId: string } | { staff: true }),
 ): Promise<{ fileName: string; contentType: string; size: number; body: Readable } | null> {
   if (!UUID.test(input.documentId)) return null;
   const [row] = await deps.db
@@ -27,7 +29,9 @@ export async function openDocument(
     .where(
       and(
         eq(applicationDocuments.id, input.documentId),
-        eq(applications.userId, input.userId),
+        'userId' in input
+          ? eq(applications.userId, input.userId)
+          : ne(applications.status, 'draft'),
         inArray(applicationDocuments.scanStatus, [...VISIBLE_SCAN_STATUSES]),
         isNotNull(applicationDocuments.storageKey),
       ),

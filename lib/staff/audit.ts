@@ -1,4 +1,4 @@
-import { desc, eq, or } from 'drizzle-orm';
+import { desc, eq, or, type SQL } from 'drizzle-orm';
 import { staffAudit, staffMembers } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { IP_HASH_PURPOSE } from '@/lib/security/events';
@@ -84,6 +84,23 @@ export async function listStaffAudit(
   staffId: string,
   limit = 100,
 ): Promise<StaffAuditRow[]> {
+  return auditRows(
+    db,
+    or(eq(staffAudit.subjectId, staffId), eq(staffAudit.actorId, staffId))!,
+    limit,
+  );
+}
+
+/** An application's audit trail (STF-04), newest first: every staff action on it, and who. */
+export async function listApplicationAudit(
+  db: Db,
+  applicationId: string,
+  limit = 200,
+): Promise<StaffAuditRow[]> {
+  return auditRows(db, eq(staffAudit.applicationId, applicationId), limit);
+}
+
+async function auditRows(db: Db, where: SQL, limit: number): Promise<StaffAuditRow[]> {
   const actor = alias(staffMembers, 'actor');
   const subject = alias(staffMembers, 'subject');
   return db
@@ -98,7 +115,7 @@ export async function listStaffAudit(
     .from(staffAudit)
     .leftJoin(actor, eq(actor.id, staffAudit.actorId))
     .leftJoin(subject, eq(subject.id, staffAudit.subjectId))
-    .where(or(eq(staffAudit.subjectId, staffId), eq(staffAudit.actorId, staffId)))
+    .where(where)
     .orderBy(desc(staffAudit.seq))
     .limit(limit);
 }

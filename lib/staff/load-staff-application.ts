@@ -16,7 +16,7 @@ import {
 } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { ASSIGNABLE_ROLES } from './application-actions/actions';
-import { listApplicationAudit } from './application-audit';
+import { listApplicationAudit } from './audit';
 import type { StaffAuditRow } from './audit';
 import type { StaffRole } from './roles';
 

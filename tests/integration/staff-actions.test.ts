@@ -23,7 +23,7 @@ import {
   requestInformation,
   startCompletenessCheck,
 } from '@/lib/staff/application-actions/actions';
-import { listApplicationAudit } from '@/lib/staff/application-audit';
+import { listApplicationAudit } from '@/lib/staff/audit';
 import type { StaffRole } from '@/lib/staff/roles';
 import { outbox, testDeps } from '../helpers/accounts';
 import { testBackends } from '../helpers/backends';

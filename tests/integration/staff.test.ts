@@ -354,6 +354,7 @@ describe.each(testBackends('staff'))('staff area on $name', (backend) => {
   it('STF-04: the audit trail is append-only: the module offers no update or delete, and the database refuses both', async () => {
     expect(Object.keys(auditModule).sort()).toEqual([
       'STAFF_AUDIT_ACTIONS',
+      'listApplicationAudit',
       'listStaffAudit',
       'recordStaffAudit',
     ]);

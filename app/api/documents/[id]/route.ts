@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { getCurrentUser } from '@/lib/auth/session';
 import { contentDisposition } from '@/lib/documents/content-disposition';
 import { openDocument } from '@/lib/documents/open-document';
-import { openStaffDocument } from '@/lib/documents/open-staff-document';
 import { documentDeps } from '@/lib/documents/runtime';
 import { getCurrentStaff } from '@/lib/staff/require-staff';
 
@@ -29,7 +28,7 @@ export async function GET(
   if (!document) {
     const staff = await getCurrentStaff();
     if (staff?.stage === 'full') {
-      document = await openStaffDocument(await documentDeps(), { documentId: id });
+      document = await openDocument(await documentDeps(), { staff: true, documentId: id });
     }
   }
   if (!document)
