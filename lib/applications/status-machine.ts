@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { applicationEvents, applications } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import type { InspectionEventType } from '@/lib/inspections/status-machine';
 
 /** The statuses of APPLICATIONS.md; their words are `Applications.statuses.<status>`. */
 export const STATUSES = [
@@ -65,7 +66,9 @@ export type ApplicationEventType =
   | 'issue'
   | 'close'
   | 'request_withdrawal'
-  | 'confirm_withdrawal';
+  | 'confirm_withdrawal'
+  // Written by the inspection life cycle (lib/inspections/status-machine.ts), status unchanged.
+  | InspectionEventType;
 
 export interface Transition {
   from: ApplicationStatus;

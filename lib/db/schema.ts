@@ -410,6 +410,59 @@ export const applicationEvents = pgTable(
   (t) => [index('application_events_application_idx').on(t.applicationId, t.seq)],
 );
 
+/**
+ * Inspections of an issued construction permit (issue 20): the resident asks for a type, a
+ * preferred business day and a half-day; an inspector confirms a time window, then records the
+ * result. Its life cycle is lib/inspections/status-machine.ts (requested → scheduled → done, or
+ * cancelled); each move is also an event in the application's timeline. At most one open
+ * (requested or scheduled) inspection per application and type.
+ */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** footings · framing · insulation · plumbing · final (lib/inspections/types.ts). */
+    type: text('type').notNull(),
+    /** requested · scheduled · done · cancelled (lib/inspections/status-machine.ts). */
+    status: text('status').notNull().default('requested'),
+    /** The resident's preferred business day (Ottawa) and half-day: morning · afternoon. */
+    preferredOn: date('preferred_on', { mode: 'string' }).notNull(),
+    period: text('period').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    /** The site's postal code's first three characters (K1P): the inspectors' areas. */
+    postalPrefix: text('postal_prefix'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    /** The inspector who confirmed the window or recorded the result. */
+    inspectorId: uuid('inspector_id').references(() => staffMembers.id, { onDelete: 'set null' }),
+    /** The confirmed time window on the preferred day, 'HH:MM' (Ottawa time). */
+    windowStart: text('window_start'),
+    windowEnd: text('window_end'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** passed (Conforme) · failed (Non conforme) · partial (Partielle). */
+    result: text('result'),
+    /** What to fix after a failed or partial inspection: the resident sees it. */
+    toFix: text('to_fix'),
+    /** The inspector's notes: staff only. */
+    notes: text('notes'),
+    resultRecordedAt: timestamp('result_recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('inspections_application_idx').on(t.applicationId, t.requestedAt),
+    // The inspectors' day view: open requests by day and area.
+    index('inspections_day_idx')
+      .on(t.preferredOn, t.postalPrefix)
+      .where(sql`${t.status} in ('requested', 'scheduled')`),
+    uniqueIndex('inspections_open_type_idx')
+      .on(t.applicationId, t.type)
+      .where(sql`${t.status} in ('requested', 'scheduled')`),
+  ],
+);
+
 /** The last reference number given, per type prefix and year. */
 export const applicationCounters = pgTable(
   'application_counters',
