@@ -1,5 +1,6 @@
 import { formatCad } from '@/lib/applications/money';
 import type { Locale } from '@/lib/i18n/routing';
+import { ActionRequiredLine } from './components/action-required';
 import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 
@@ -29,6 +30,7 @@ export default function ChargeDueEmail({
       {descriptions.map((description, i) => (
         <Paragraph key={i}>{t('line', { description })}</Paragraph>
       ))}
+      <ActionRequiredLine locale={locale} action={{ kind: 'pay' }} />
       <Paragraph>{t('next')}</Paragraph>
       <EmailButton href={applicationUrl}>{t('button')}</EmailButton>
       <AddressLine label={t('address')} href={applicationUrl} />

@@ -1,7 +1,8 @@
 import type { Locale } from '@/lib/i18n/routing';
+import { ActionRequiredLine } from './components/action-required';
 import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
 import { emailTranslator } from './components/messages';
-import { linesOf, plainDateInWords } from './components/plain-date';
+import { linesOf } from './components/plain-date';
 
 export interface InformationRequiredEmailProps {
   locale: Locale;
@@ -41,7 +42,7 @@ export default function InformationRequiredEmail({
       {linesOf(message).map((line, i) => (
         <Paragraph key={`m${i}`}>{line}</Paragraph>
       ))}
-      <Paragraph>{t('due', { date: plainDateInWords(locale, dueOn) })}</Paragraph>
+      <ActionRequiredLine locale={locale} action={{ kind: 'answer_request', dueOn }} />
       <Paragraph>{t('clock')}</Paragraph>
       <EmailButton href={applicationUrl}>{t('button')}</EmailButton>
       <AddressLine label={t('address')} href={applicationUrl} />

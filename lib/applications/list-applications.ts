@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { applications } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { ACTION_REQUIRED_KIND, type ActionKind } from './action-required';
 import type { ApplicationStatus } from './status-machine';
 
 /** Days a draft is kept after its last save. */
@@ -15,16 +16,15 @@ export interface ApplicationSummary {
   /** Drafts only: when it will be deleted if nothing is saved before. */
   deletesAt: Date | null;
   withdrawalRequested: boolean;
-}
-
-/** Where the resident must act: pay, answer the City, or finish a draft. */
-export function actionRequired(summary: Pick<ApplicationSummary, 'status'>): boolean {
-  return summary.status === 'payment_required' || summary.status === 'information_required';
+  /** What the resident must do on it ("Action requise"), or null: lib/applications/action-required. */
+  action: ActionKind | null;
 }
 
 /**
  * "Mes demandes": the resident's applications, the most recently changed first, in one statement
- * (index on user_id, last_saved_at). Another resident's never appear: the owner is the filter.
+ * (index on user_id, last_saved_at), each with the action it requires (its subqueries by the
+ * invoices' and inspections' application indexes). Another resident's never appear: the owner
+ * is the filter.
  */
 export async function listApplications(db: Db, userId: string): Promise<ApplicationSummary[]> {
   const rows = await db
@@ -36,6 +36,7 @@ export async function listApplications(db: Db, userId: string): Promise<Applicat
       lastSavedAt: applications.lastSavedAt,
       statusChangedAt: applications.statusChangedAt,
       withdrawalRequestedAt: applications.withdrawalRequestedAt,
+      action: ACTION_REQUIRED_KIND,
     })
     .from(applications)
     .where(eq(applications.userId, userId))
@@ -57,6 +58,7 @@ export async function listApplications(db: Db, userId: string): Promise<Applicat
             ? new Date(row.lastSavedAt.getTime() + DRAFT_RETENTION_DAYS * 86_400_000)
             : null,
         withdrawalRequested: row.withdrawalRequestedAt !== null,
+        action: row.action,
       };
     })
     .sort((a, b) => b.lastChangeAt.getTime() - a.lastChangeAt.getTime());

@@ -3,6 +3,7 @@ import { applications } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { DocumentView } from '@/lib/documents/list-documents';
 import { INVOICES_JSON, invoicesFromJson, type InvoiceView } from '@/lib/payments/invoices';
+import { ACTION_REQUIRED_KIND, type ActionKind } from './action-required';
 import type { ActorRole, ApplicationStatus } from './status-machine';
 import type { ApplicationAnswers } from './step-schema';
 
@@ -35,6 +36,8 @@ export interface ApplicationView {
   documents: DocumentView[];
   /** Its invoices, newest first, as listInvoices gives them (paymentsView reads them). */
   invoices: InvoiceView[];
+  /** What the resident must do on it ("Action requise"), or null: lib/applications/action-required. */
+  actionRequired: ActionKind | null;
 }
 
 /**
@@ -76,6 +79,7 @@ export async function loadApplication(
         (Omit<DocumentView, 'uploadedAt'> & { uploadedAt: string })[]
       >`(select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'item', d.item, 'fileName', d.file_name, 'sizeBytes', d.size_bytes, 'scanStatus', d.scan_status, 'uploadedAt', d.uploaded_at) order by d.uploaded_at, d.id), '[]'::jsonb) from application_documents d where d.application_id = "applications"."id")`,
       invoices: INVOICES_JSON,
+      actionRequired: ACTION_REQUIRED_KIND,
     })
     .from(applications)
     .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));

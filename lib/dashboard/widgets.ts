@@ -24,6 +24,11 @@ export interface Widget {
   /** An icon of app/_components/icons.tsx, by name (inline SVG: emoji do not render everywhere). */
   icon: WidgetIcon;
   link: WidgetLink;
+  /**
+   * A count the widget shows when above 0 (lib/dashboard/widget-counts.ts), in the words of
+   * `DashboardPage.widgets.<key>.<count>Count`: the building applications needing the resident.
+   */
+  count?: 'action';
 }
 
 export const SURVEY_LINK: Record<Locale, string> = {
@@ -113,5 +118,6 @@ export const WIDGETS: readonly Widget[] = [
     key: 'buildingServices',
     icon: 'building',
     link: { kind: 'internal', pathname: '/building-code-services' },
+    count: 'action',
   },
 ];

@@ -144,11 +144,11 @@ test('Apply (fr): a construction permit saved, resumed after signing in again, c
   expect(submitted.text).toContain(reference!);
   expect(submitted.text.replace(/\s/g, ' ')).toContain('2 687,50 $');
 
-  // "Mes demandes" on the area's home: the reference, its status and that action is required.
+  // "Mes demandes" on the area's home: the reference, its status and the action required (pay).
   await page.goto(AREA.fr.home);
   const row = page.getByRole('row', { name: new RegExp(reference!) });
   await expect(row).toContainText(m.Applications.statuses.payment_required);
-  await expect(row).toContainText(m.BuildingHomePage.table.actionRequired);
+  await expect(row).toContainText(m.ActionRequired.mark.pay);
   await expect(row).toContainText('110 avenue Laurier Ouest');
   await expectAccessible(page);
   await row.getByRole('link', { name: reference! }).click();

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { widgetCounts, type WidgetCounts } from '@/lib/dashboard/widget-counts';
 import { SURVEY_LINK, WIDGETS, type Widget } from '@/lib/dashboard/widgets';
 import { AppLink } from '@/app/_components/app-link';
 import { Icon } from '@/app/_components/icons';
@@ -24,6 +26,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const t = await getTranslations('DashboardPage');
   // The activation link signs the person in and lands here: say that it worked.
   const activated = (await searchParams).notice === 'activated';
+  const counts = await widgetCounts(await getDb(), user);
   return (
     <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
@@ -45,7 +48,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
         {WIDGETS.map((widget) => (
           <li key={widget.key} className="flex flex-col rounded border-2 border-neutral-300 p-5">
-            <WidgetCard widget={widget} locale={locale} />
+            <WidgetCard widget={widget} locale={locale} counts={counts} />
           </li>
         ))}
       </ul>
@@ -53,7 +56,15 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   );
 }
 
-async function WidgetCard({ widget, locale }: { widget: Widget; locale: Locale }) {
+async function WidgetCard({
+  widget,
+  locale,
+  counts,
+}: {
+  widget: Widget;
+  locale: Locale;
+  counts: WidgetCounts;
+}) {
   const t = await getTranslations('DashboardPage');
   const k = widget.key;
   const heading = (
@@ -67,6 +78,13 @@ async function WidgetCard({ widget, locale }: { widget: Widget; locale: Locale }
     <>
       {heading}
       <p className="mb-4">{t(`widgets.${k}.text`)}</p>
+      {widget.count && counts[widget.count] > 0 ? (
+        <p className="mb-4 font-semibold">
+          {t(`widgets.${k}.${widget.count}Count` as 'widgets.buildingServices.actionCount', {
+            count: counts[widget.count],
+          })}
+        </p>
+      ) : null}
       <p className="mt-auto">
         {widget.link.kind === 'internal' ? (
           <AppLink href={widget.link.pathname} className="font-semibold">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { actionRequired, listApplications } from '@/lib/applications/list-applications';
+import { listApplications } from '@/lib/applications/list-applications';
 import { isReference } from '@/lib/applications/paths';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { AppLink } from '@/app/_components/app-link';
@@ -33,6 +33,9 @@ export default async function BuildingHomePage({ params, searchParams }: Props) 
   ]);
   const apps = await getTranslations('Applications');
   const pages = await getTranslations('ApplicationPages');
+  const action = await getTranslations('ActionRequired');
+  // Counted from the list's own column (one statement): the same decision as each row's mark.
+  const needingAction = list.filter((a) => a.action !== null).length;
   const format = await getFormatter();
   const query = await searchParams;
   const deleted =
@@ -60,6 +63,9 @@ export default async function BuildingHomePage({ params, searchParams }: Props) 
             {t('start')}
           </AppLink>
         </p>
+        {needingAction > 0 ? (
+          <p className="mb-4 font-semibold">{action('count', { count: needingAction })}</p>
+        ) : null}
         {list.length === 0 ? (
           <p>{t('applicationsEmpty')}</p>
         ) : (
@@ -100,9 +106,9 @@ export default async function BuildingHomePage({ params, searchParams }: Props) 
                     <td className="py-2 pr-4">{a.siteAddress ?? pages('review.notProvided')}</td>
                     <td className="py-2 pr-4">
                       <span className="font-semibold">{apps(`statuses.${a.status}` as never)}</span>
-                      {actionRequired(a) ? (
+                      {a.action ? (
                         <span className="mt-1 block w-fit rounded bg-ottawa-navy px-2 text-sm font-semibold text-white">
-                          {t('table.actionRequired')}
+                          {action(`mark.${a.action}`)}
                         </span>
                       ) : null}
                       {a.withdrawalRequested ? (

@@ -13,6 +13,7 @@ import { localizedDynamicPath, localizedPath } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { deleteDraftAction, requestWithdrawalAction } from '../actions';
+import { ActionRequiredBanner } from '../_components/action-required-banner';
 import { AnswerForm } from '../_components/answer-form';
 import { AnswersSummary } from '../_components/answers-summary';
 import { DocumentFiles } from '../_components/document-files';
@@ -106,6 +107,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               : t('notices.withdrawalRequested')}
         </p>
       ) : null}
+      <ActionRequiredBanner kind={application.actionRequired} dueOn={request?.dueOn} />
       <dl className="mb-8 grid max-w-2xl grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t('application.type')}</dt>
         <dd>{apps(`types.${type.key}.name` as never)}</dd>
