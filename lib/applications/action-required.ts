@@ -72,23 +72,26 @@ function needsRebooking(
  * names the outer row in full: drizzle writes a lone table's columns unqualified, and a bare
  * "id" inside the subqueries would be their own. The CASE reads the status first; the
  * subqueries run only for the statuses that need them, each by its application index
- * (invoices_application_idx, inspections_application_idx), a few rows per application.
+ * (invoices_application_idx, inspections_application_idx), a few rows per application. They
+ * are scalar `(select true … limit 1)` rather than EXISTS: PostgreSQL 17 may turn an EXISTS
+ * into a hashed subplan over every open charge of every application (a full scan of invoices on
+ * each "Mes demandes"), which a correlated scalar subquery never becomes.
  */
 export const ACTION_REQUIRED_KIND = sql<ActionKind | null>`(case
   when "applications"."status" = 'information_required' then 'answer_request'
   when "applications"."status" = 'payment_required' then 'pay'
-  when "applications"."status" in ('under_review', 'ready_for_issuance') and exists (
-    select 1 from invoices ai where ai.application_id = "applications"."id"
-      and ai.kind = 'charge' and ai.status = 'open') then 'pay'
-  when "applications"."status" = 'issued' and exists (
-    select 1 from inspections ii where ii.application_id = "applications"."id"
+  when "applications"."status" in ('under_review', 'ready_for_issuance') and (
+    select true from invoices ai where ai.application_id = "applications"."id"
+      and ai.kind = 'charge' and ai.status = 'open' limit 1) then 'pay'
+  when "applications"."status" = 'issued' and (
+    select true from inspections ii where ii.application_id = "applications"."id"
       and ii.status = 'done' and ii.result in ('failed', 'partial')
       and not exists (
         select 1 from inspections ij where ij.application_id = ii.application_id
           and ij.type = ii.type
           and (ij.status in ('requested', 'scheduled')
             or (ij.status = 'done' and (ij.result_recorded_at, ij.id) > (ii.result_recorded_at, ii.id))))
-    ) then 'book_inspection'
+      limit 1) then 'book_inspection'
 end)`;
 
 /** "Action is required" as a WHERE predicate over `applications`. */

@@ -14,7 +14,7 @@ export interface WidgetCounts {
  */
 export async function widgetCounts(
   db: Db,
-  user: { id: string; registration: unknown | null },
+  user: { id: string; registration: object | null },
 ): Promise<WidgetCounts> {
   if (!user.registration) return { action: 0 };
   return { action: await countActionRequired(db, user.id) };

@@ -1,11 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
+import { listApplications } from '@/lib/applications/list-applications';
+import { loadApplication } from '@/lib/applications/load-application';
+import { submitApplication } from '@/lib/applications/submit-application';
+import { widgetCounts } from '@/lib/dashboard/widget-counts';
 import { localizedPath } from '@/lib/i18n/navigation';
 import { registrationLanding } from '@/lib/registration/landing-path';
 import { skipClientRecord } from '@/lib/registration/skip-client-record';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { GOOD_PASSWORD, nextIp, register, testDeps } from '../helpers/accounts';
-import { activeUser, consentedUser } from '../helpers/registration';
+import { DECLARATION, fillPermit } from '../helpers/applications';
+import { activeUser, consentedUser, registeredUser } from '../helpers/registration';
 
 /**
  * The statements the hot paths send (bench/RESULTS.md counts them per request under load; on a
@@ -120,5 +125,43 @@ describe('SQL statements on the hot paths', () => {
     expect(sent).toContain('update one_time_links');
     expect(sent).toContain('select users');
     expect(sent).toContain('insert users');
+  });
+
+  it('the dashboard: the building widget’s count of applications needing action is one statement, none without a registration', async () => {
+    // The session's read (1 statement, lib/auth/session.ts) is the dashboard's other one: 2 in
+    // all for a registered resident (the bench's budget), 1 for anyone else.
+    const userId = await registeredUser(deps, 'tableau@example.ca');
+    const reference = await fillPermit(deps, userId);
+    await submitApplication(deps, { userId, reference, declaration: DECLARATION });
+    let counts: unknown;
+    const sent = await statementsOf(async () => {
+      counts = await widgetCounts(t.db, { id: userId, registration: {} });
+    });
+    expect(counts).toEqual({ action: 1 });
+    expect(sent).toEqual(['select applications']);
+    const unregistered = await activeUser(deps, 'sans-inscription@example.ca');
+    expect(
+      await statementsOf(() => widgetCounts(t.db, { id: unregistered, registration: null })),
+    ).toEqual([]);
+  });
+
+  it('"Mes demandes" and an application’s page read "Action requise" within their one statement', async () => {
+    const userId = await registeredUser(deps, 'demandes@example.ca');
+    const reference = await fillPermit(deps, userId);
+    await submitApplication(deps, { userId, reference, declaration: DECLARATION });
+    let list: Awaited<ReturnType<typeof listApplications>> = [];
+    expect(
+      await statementsOf(async () => {
+        list = await listApplications(t.db, userId);
+      }),
+    ).toEqual(['select applications']);
+    expect(list.map((a) => a.action)).toEqual(['pay']);
+    let page: Awaited<ReturnType<typeof loadApplication>> = null;
+    expect(
+      await statementsOf(async () => {
+        page = await loadApplication(t.db, userId, reference);
+      }),
+    ).toEqual(['select applications']);
+    expect(page!.actionRequired).toBe('pay');
   });
 });

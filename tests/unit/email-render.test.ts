@@ -277,6 +277,41 @@ describe('renderEmail', () => {
     expect(en.text).toContain('$1,500.00');
   });
 
+  it('the information-required and charge-due emails say "Action requise" / "Action required": what to do and by when', async () => {
+    const request = {
+      reference: 'CON-2026-000001',
+      items: [{ kind: 'missing_document' as const, message: 'Le plan d’implantation.' }],
+      message: 'Merci.',
+      dueOn: '2026-12-18',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    };
+    const charge = {
+      reference: 'CON-2026-000001',
+      amountCents: 150000,
+      descriptions: ['Redevances d’aménagement'],
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    };
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const frRequest = await renderEmail('information-required', 'fr', request);
+    expect(flat(frRequest.text)).toContain(
+      'Action requise : répondez à la demande de la Ville au plus tard le 18 décembre 2026, depuis la page de la demande (« Envoyer la réponse »).',
+    );
+    expect(frRequest.html).toContain('<strong>Action requise');
+    const enRequest = await renderEmail('information-required', 'en', request);
+    expect(flat(enRequest.text)).toContain(
+      'Action required: answer the City’s request by December 18, 2026, from the application’s page (“Send response”).',
+    );
+    expect(enRequest.html).toContain('<strong>Action required:</strong>');
+    const frCharge = await renderEmail('charge-due', 'fr', charge);
+    expect(flat(frCharge.text)).toContain(
+      'Action requise : payez ces frais depuis la page de la demande (« Payer »).',
+    );
+    const enCharge = await renderEmail('charge-due', 'en', charge);
+    expect(flat(enCharge.text)).toContain(
+      'Action required: pay this charge from the application’s page (“Pay”).',
+    );
+  });
+
   for (const template of Object.keys(cases) as TemplateName[]) {
     for (const locale of ['fr', 'en'] as const) {
       it(`renders ${template} in ${locale} with its subject, links and lang`, async () => {
