@@ -152,7 +152,7 @@ export default async function StaffInspectionPage({ params, searchParams }: Prop
                   start: bounds.start,
                   end: bounds.end,
                 })}
-                current={inspection}
+                current={{ windowStart: inspection.windowStart, windowEnd: inspection.windowEnd }}
                 pageTitle={pageTitle}
               />
             ) : null}
