@@ -55,7 +55,7 @@ export function ScheduleInspectionForm({
           name="windowEnd"
           type="time"
           label={t('windowEnd')}
-          hint={t('timeHint')}
+          hint={t('endHint')}
           autoComplete="off"
           width="pin"
           defaultValue={values.windowEnd ?? current.windowEnd ?? ''}
