@@ -22,6 +22,7 @@ import { isLocale, routing, type AppPathname, type Locale } from '@/lib/i18n/rou
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security/headers';
 import { bucketPostOrigin } from '@/lib/storage/config';
 import { PAGE_METHODS, refusedStatus } from '@/lib/security/request-guard';
+import { ADMIN_ONLY, INSPECTORS, type StaffRole } from '@/lib/staff/roles';
 import { STAFF_COOKIE } from '@/lib/staff/staff-cookie';
 import { readStaffSession } from '@/lib/staff/staff-session';
 
@@ -69,6 +70,8 @@ const TOKEN_PAGES = new Set<AppPathname>([
 const STAFF_SIGNED_IN = new Set<AppPathname>([
   '/staff/applications',
   '/staff/applications/[reference]',
+  '/staff/inspections',
+  '/staff/inspections/[inspectionId]',
   '/staff/team',
   '/staff/team/[staffId]',
   '/staff/support',
@@ -76,13 +79,22 @@ const STAFF_SIGNED_IN = new Set<AppPathname>([
   '/staff/support/client-pins',
   '/staff/setup/two-factor',
 ]);
-/** Administrators only: another role gets the "page not found" status here, the text from the page. */
-const STAFF_ADMIN = new Set<AppPathname>([
-  '/staff/team',
-  '/staff/team/[staffId]',
-  '/staff/support',
-  '/staff/support/residents/[userId]',
-  '/staff/support/client-pins',
+/**
+ * Staff pages for some roles only: another role gets the "page not found" status here, the text
+ * from the page. Administrators only, and the inspectors' pages (inspectors and administrators).
+ */
+const STAFF_PAGE_ROLES = new Map<AppPathname, readonly StaffRole[]>([
+  ...(
+    [
+      '/staff/team',
+      '/staff/team/[staffId]',
+      '/staff/support',
+      '/staff/support/residents/[userId]',
+      '/staff/support/client-pins',
+    ] as const
+  ).map((p) => [p, ADMIN_ONLY] as const),
+  ['/staff/inspections', INSPECTORS],
+  ['/staff/inspections/[inspectionId]', INSPECTORS],
 ]);
 const isStaffRoute = (pathname: AppPathname) => pathname.startsWith('/staff/');
 
@@ -217,7 +229,7 @@ async function unknownApplication(
 }
 
 /**
- * An administrators' staff page opened by a full staff session of another role: the 404 status
+ * A staff page for some roles (STAFF_PAGE_ROLES) opened by a full staff session of another role: the 404 status
  * (the page itself shows "page not found" and no data). No session, or one not yet past its
  * second factor: false, and the page sends the person to the staff sign-in.
  */
@@ -225,9 +237,10 @@ async function staffRoleRefused(
   route: ReturnType<typeof internalPath>,
   staffToken: string | undefined,
 ): Promise<boolean> {
-  if (!route || !STAFF_ADMIN.has(route.pathname) || !staffToken) return false;
+  const roles = route ? STAFF_PAGE_ROLES.get(route.pathname) : undefined;
+  if (!roles || !staffToken) return false;
   const staff = await readStaffSession(await getDb(), staffToken, new Date());
-  return staff?.stage === 'full' && staff.role !== 'admin';
+  return staff?.stage === 'full' && !roles.includes(staff.role);
 }
 
 const STATUS_TEXT: Record<number, string> = {

@@ -3,12 +3,14 @@ import { Suspense } from 'react';
 import { staffLogoutAction } from '@/app/[locale]/(staff)/staff/logout-action';
 import { AppLink } from '@/app/_components/app-link';
 import { Wordmark } from '@/app/_components/icons';
+import { INSPECTORS } from '@/lib/staff/roles';
 import type { StaffSessionUser } from '@/lib/staff/staff-session';
 import { LanguageToggle } from './language-toggle';
 
 /**
  * The staff area's header: the City's wordmark and "Personnel de la Ville"; once signed in, the
- * staff menu (the team and support screens for administrators only), who is signed in and "Déconnexion".
+ * staff menu (the inspections for inspectors and administrators, the team and support screens for
+ * administrators only), who is signed in and "Déconnexion".
  */
 export async function StaffHeader({ staff }: { staff?: StaffSessionUser }) {
   const t = await getTranslations('StaffLayout');
@@ -35,6 +37,13 @@ export async function StaffHeader({ staff }: { staff?: StaffSessionUser }) {
                     {t('queue')}
                   </AppLink>
                 </li>
+                {INSPECTORS.includes(staff.role) ? (
+                  <li>
+                    <AppLink href="/staff/inspections" className={navLink}>
+                      {t('inspections')}
+                    </AppLink>
+                  </li>
+                ) : null}
                 {staff.role === 'admin' ? (
                   <>
                     <li>

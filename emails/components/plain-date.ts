@@ -14,3 +14,16 @@ export function linesOf(text: string): string[] {
     .map((line) => line.trim())
     .filter(Boolean);
 }
+
+/** A clock time ("08:30") as each language writes it: « 8 h 30 », "8:30 a.m.". */
+export function clockTimeInWords(locale: Locale, hhmm: string): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  if (locale === 'fr')
+    return m === 0 ? `${h}\u00a0h` : `${h}\u00a0h\u00a0${String(m).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat('en-CA', {
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2026, 0, 1, h, m)));
+}

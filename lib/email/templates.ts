@@ -12,6 +12,8 @@ import DraftReminderEmail from '@/emails/draft-reminder';
 import EmailChangeConfirmEmail from '@/emails/email-change-confirm';
 import EmailChangeNoticeEmail from '@/emails/email-change-notice';
 import InformationRequiredEmail from '@/emails/information-required';
+import InspectionResultEmail from '@/emails/inspection-result';
+import InspectionScheduledEmail from '@/emails/inspection-scheduled';
 import PasswordChangedEmail from '@/emails/password-changed';
 import PasswordResetEmail from '@/emails/password-reset';
 import PaymentReceiptEmail from '@/emails/payment-receipt';
@@ -75,6 +77,17 @@ export const templates = {
   },
   'permit-issued': { component: PermitIssuedEmail, subjectKey: 'PermitIssued.subject' },
   'charge-due': { component: ChargeDueEmail, subjectKey: 'ChargeDue.subject' },
+  // Issue 20: the inspectors' moves. A passed final inspection's result closes the permit: the
+  // same email, with its own subject.
+  'inspection-scheduled': {
+    component: InspectionScheduledEmail,
+    subjectKey: 'InspectionScheduled.subject',
+  },
+  'inspection-result': { component: InspectionResultEmail, subjectKey: 'InspectionResult.subject' },
+  'permit-closed': {
+    component: InspectionResultEmail,
+    subjectKey: 'InspectionResult.closedSubject',
+  },
 } satisfies Record<string, { component: FunctionComponent<never>; subjectKey: EmailMessageKey }>;
 
 export type TemplateName = keyof typeof templates;

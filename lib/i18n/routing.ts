@@ -96,6 +96,11 @@ export const routing = defineRouting({
       fr: '/personnel/demandes/[reference]',
       en: '/staff/applications/[reference]',
     },
+    '/staff/inspections': { fr: '/personnel/inspections', en: '/staff/inspections' },
+    '/staff/inspections/[inspectionId]': {
+      fr: '/personnel/inspections/[inspectionId]',
+      en: '/staff/inspections/[inspectionId]',
+    },
     '/staff/team': { fr: '/personnel/equipe', en: '/staff/team' },
     '/staff/team/[staffId]': { fr: '/personnel/equipe/[staffId]', en: '/staff/team/[staffId]' },
     '/staff/support': { fr: '/personnel/soutien', en: '/staff/support' },

@@ -32,6 +32,11 @@ export const STAFF_AUDIT_ACTIONS = [
   'permit_issued',
   'withdrawal_confirmed',
   'note_added',
+  // Issue 20: the inspectors' moves (each also an application event), and the permit closed
+  // after a passed final inspection.
+  'inspection_scheduled',
+  'inspection_recorded',
+  'application_closed',
   // Issue 19: the support screens (the same domain functions as the commands).
   'resident_looked_up',
   'activation_resent',

@@ -12,3 +12,5 @@ export function isStaffRole(value: unknown): value is StaffRole {
 export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
 /** Staff accounts and their audit trail: administrators only. */
 export const ADMIN_ONLY: readonly StaffRole[] = ['admin'];
+/** The inspectors' day and an inspection's page (issue 20): inspectors and administrators. */
+export const INSPECTORS: readonly StaffRole[] = ['inspector', 'admin'];

@@ -75,6 +75,58 @@ const cases: {
       ],
     ],
   },
+  'inspection-scheduled': {
+    props: {
+      reference: 'CON-2026-000001',
+      inspectionType: 'framing',
+      day: '2026-12-08',
+      windowStart: '08:30',
+      windowEnd: '10:00',
+      contactName: 'Marie Tremblay',
+      contactPhone: '613-580-2424',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.InspectionScheduled.button,
+      ],
+    ],
+  },
+  'inspection-result': {
+    props: {
+      reference: 'CON-2026-000001',
+      inspectionType: 'framing',
+      day: '2026-12-08',
+      result: 'failed',
+      toFix: 'Ancrer la lisse basse.',
+      permitClosed: false,
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.InspectionResult.button,
+      ],
+    ],
+  },
+  'permit-closed': {
+    props: {
+      reference: 'CON-2026-000001',
+      inspectionType: 'final',
+      day: '2026-12-08',
+      result: 'passed',
+      toFix: null,
+      permitClosed: true,
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    },
+    links: [
+      [
+        'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+        (m) => m.InspectionResult.button,
+      ],
+    ],
+  },
   'charge-due': {
     props: {
       reference: 'CON-2026-000001',
@@ -259,6 +311,43 @@ const cases: {
 describe('renderEmail', () => {
   it('has a test case for every template', () => {
     expect(Object.keys(cases).sort()).toEqual(Object.keys(templates).sort());
+  });
+
+  it('an inspection result says what to fix and "Action requise" when failed; a passed final says the permit is closed', async () => {
+    const base = {
+      reference: 'CON-2026-000001',
+      inspectionType: 'final',
+      day: '2026-12-08',
+      applicationUrl: 'https://p.example/fr/services-du-code-du-batiment/demandes/CON-2026-000001',
+    };
+    const failed = await renderEmail('inspection-result', 'fr', {
+      ...base,
+      result: 'failed',
+      toFix: 'Poser la main courante.',
+      permitClosed: false,
+    });
+    expect(failed.text).toContain('Non conforme');
+    expect(failed.text).toContain('Poser la main courante.');
+    expect(failed.text).toContain(messages.fr.InspectionResult.actionRequired);
+    const closed = await renderEmail('permit-closed', 'en', {
+      ...base,
+      result: 'passed',
+      toFix: null,
+      permitClosed: true,
+    });
+    expect(closed.subject).toBe(messages.en.InspectionResult.closedSubject);
+    expect(closed.text).toContain('Passed');
+    expect(closed.html).toContain(messages.en.InspectionResult.closedHeading);
+    expect(closed.text).not.toContain(messages.en.InspectionResult.actionRequired);
+    const scheduled = await renderEmail('inspection-scheduled', 'fr', {
+      ...base,
+      windowStart: '08:30',
+      windowEnd: '10:00',
+      contactName: 'Marie Tremblay',
+      contactPhone: '613-580-2424',
+    });
+    expect(scheduled.text.replace(/\s/g, ' ')).toContain('entre 8 h 30 et 10 h');
+    expect(scheduled.text).toContain('Marie Tremblay');
   });
 
   it('a charge due names its amount, what it is for, in the resident’s language', async () => {

@@ -12,7 +12,7 @@ import {
   QUEUE_TYPES,
   queueQuery,
 } from '@/lib/staff/list-work-queue';
-import { ANY_STAFF } from '@/lib/staff/roles';
+import { ANY_STAFF, INSPECTORS } from '@/lib/staff/roles';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { StaffNotFound } from '../staff-not-found';
 
@@ -56,6 +56,11 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     <main id="main" tabIndex={-1} className="page-column py-8">
       <h1 className="page-title">{t('title')}</h1>
       <p className="mb-6 max-w-prose">{t('intro')}</p>
+      {INSPECTORS.includes(staff.role) ? (
+        <p className="mb-6">
+          <AppLink href="/staff/inspections">{t('inspectionsLink')}</AppLink>
+        </p>
+      ) : null}
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="status" className="mb-1 block font-bold">

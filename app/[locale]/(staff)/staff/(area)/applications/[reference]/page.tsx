@@ -26,6 +26,7 @@ import {
   SimpleActionForm,
   type SimpleActionName,
 } from './action-forms';
+import { InspectionsSection } from './inspections-section';
 import { PermitAndChargeActions } from './permit-and-charge-actions';
 
 type Props = {
@@ -240,6 +241,11 @@ export default async function StaffApplicationPage({ params, searchParams }: Pro
           pageTitle={pageTitle}
         />
       </section>
+
+      <InspectionsSection
+        application={{ id: application.id, reference, status: application.status }}
+        staff={staff}
+      />
 
       {view.requests.length > 0 ? (
         <section aria-labelledby="requests-title" className={section}>
