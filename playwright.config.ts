@@ -10,8 +10,13 @@ export default defineConfig({
   testIgnore: ['**/standalone.spec.ts'],
   // E2E mail and PIN files live beside it in test-results/, outside what Playwright cleans.
   outputDir: 'test-results/playwright',
+  // Two workers on CI's 2 cores: a spec file runs in one worker, in order; the tour of every page
+  // runs its languages side by side (accessibility.spec.ts). Each test sends its own client
+  // address (support/fixtures.ts), so the per-address limits never join two tests' requests, and
+  // each makes its own accounts. 141 tests: 1,488 s with one worker on a quiet machine, 1,077 s
+  // with two on a machine loaded 5 to 8 times over.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -440,6 +440,10 @@ class Audit {
 // ---------------------------------------------------------------------------------------------
 // 1, 3–7: the tour of every page: the states of tests/e2e/support/pages.ts, in order.
 
+// Independent tests (each its own accounts): the two languages' tours, the longest tests of the
+// run, go to both workers.
+test.describe.configure({ mode: 'parallel' });
+
 test.describe('every page', () => {
   // 1280 px at 200 % zoom is a 640 px viewport drawn with 2 device pixels per CSS pixel.
   test.use({ deviceScaleFactor: 2 });

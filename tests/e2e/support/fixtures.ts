@@ -32,9 +32,11 @@ export async function serverErrorsDuring(run: () => Promise<void>): Promise<stri
 }
 
 let counter = 0;
+/** Distinct across the run's workers (each its own process, its own counter). */
+const WORKER = process.env.TEST_WORKER_INDEX ?? '0';
 export function uniqueEmail(tag = 'resident'): string {
   counter += 1;
-  return `${tag}.${Date.now().toString(36)}${counter}@example.ca`;
+  return `${tag}.${Date.now().toString(36)}w${WORKER}n${counter}@example.ca`;
 }
 
 /** A distinct documentation-range address per test, sent in the trusted client-IP header. */
