@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db/types';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { hasHiddenCharacters } from '@/lib/forms/hidden-characters';
 import { normalizePhone } from '@/lib/registration/profile-schema';
+import { addDays, previousBusinessDay } from '@/lib/calendar/business-days';
 import { bookingWindow, refusePreferredDay, type PreferredDayRefusal } from './booking-rules';
 import { createInspection, OPEN_INSPECTION_STATUSES } from './status-machine';
 import {
@@ -129,6 +130,16 @@ export type RequestInspectionResult =
       messageValues: { earliest: number; latest: number };
     };
 
+/**
+ * The first and last days a request made at `now` may name, both business days: the booking
+ * window's last day when it is one, else the business day before it (the window may end on a
+ * Sunday). The page's date input and its messages name these.
+ */
+export function bookableDays(now: Date): { earliest: string; latest: string } {
+  const window = bookingWindow(now);
+  return { earliest: window.earliest, latest: previousBusinessDay(addDays(window.latest, 1)) };
+}
+
 /** A plain day as a time the messages format as that day in Ottawa (`{earliest, date, full}`). */
 const dayValue = (day: string) => Date.parse(`${day}T12:00:00Z`);
 
@@ -145,7 +156,7 @@ export async function requestInspection(
   input: { userId: string; reference: string; input: InspectionRequestInput; now: Date },
 ): Promise<RequestInspectionResult> {
   const { now } = input;
-  const window = bookingWindow(now);
+  const window = bookableDays(now);
   const messageValues = { earliest: dayValue(window.earliest), latest: dayValue(window.latest) };
   const invalid = (fieldErrors: Partial<Record<InspectionRequestField, string>>) => ({
     status: 'invalid' as const,

@@ -91,9 +91,10 @@ describe.each(testBackends('inspections_request'))(
       expect(dayError(monday)).toBe('Inspections.request.preferredOn.errors.holiday');
       const tuesday = await ask(owner, { preferredOn: '2027-05-25' });
       expect(dayError(tuesday)).toBe('Inspections.request.preferredOn.errors.tooSoon');
-      // The message names the earliest day, in the person's language.
+      // The message names the earliest day, in the person's language. The window's 30th day is a
+      // Sunday: the last day named is the Friday before, the last one that may be asked for.
       expect(tuesday).toMatchObject({
-        messageValues: { earliest: noonUtc('2027-05-26'), latest: noonUtc('2027-06-20') },
+        messageValues: { earliest: noonUtc('2027-05-26'), latest: noonUtc('2027-06-18') },
       });
       if (tuesday.status !== 'invalid') throw new Error(tuesday.status);
       const say = (locale: 'fr' | 'en') =>
@@ -124,7 +125,7 @@ describe.each(testBackends('inspections_request'))(
       const tooSoon = await ask(owner, { preferredOn: '2026-12-28' }, thursday);
       expect(dayError(tooSoon)).toBe('Inspections.request.preferredOn.errors.tooSoon');
       expect(tooSoon).toMatchObject({
-        messageValues: { earliest: noonUtc('2026-12-29'), latest: noonUtc('2027-01-23') },
+        messageValues: { earliest: noonUtc('2026-12-29'), latest: noonUtc('2027-01-22') },
       });
       expect(dayError(await ask(owner, { preferredOn: '2027-01-01' }, thursday))).toBe(
         'Inspections.request.preferredOn.errors.holiday',

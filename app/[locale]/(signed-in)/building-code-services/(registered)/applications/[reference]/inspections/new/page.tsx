@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db/client';
 import { formPageTitle } from '@/lib/forms/page-title';
 import { localizedDynamicPath } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { bookingWindow } from '@/lib/inspections/booking-rules';
+import { bookableDays } from '@/lib/inspections/request-inspection';
 import { requireRegistrationState } from '@/lib/registration/require-registration';
 import { InspectionRequestForm } from './inspection-request-form';
 
@@ -41,7 +41,7 @@ export default async function RequestInspectionPage({ params }: Props) {
   const only = ROUTE_CONDITIONS['/building-code-services/applications/[reference]/inspections/new'];
   if (!(await ownsApplication(db, user.id, reference, only?.statuses))) redirect(applicationPath);
   const contact = await getContactDetails(db, user.id);
-  const { earliest, latest } = bookingWindow(new Date());
+  const { earliest, latest } = bookableDays(new Date());
   const t = await getTranslations('Inspections.request');
   return (
     <main id="main" tabIndex={-1} className="page-column py-8">
