@@ -15,9 +15,12 @@ import { cancelInspectionAction } from '../[reference]/inspections/actions';
 export function CancelInspectionForm({
   reference,
   inspectionId,
+  describedBy,
 }: {
   reference: string;
   inspectionId: string;
+  /** The id of the inspection's heading (its type): which inspection the button cancels. */
+  describedBy: string;
 }) {
   const t = useTranslations('Inspections.section');
   const [state, formAction, pending] = useActionState(cancelInspectionAction, {
@@ -37,7 +40,7 @@ export function CancelInspectionForm({
         type="submit"
         className="btn-secondary"
         disabled={pending}
-        aria-describedby={formError ? errorId : undefined}
+        aria-describedby={formError ? `${describedBy} ${errorId}` : describedBy}
       >
         {t('cancel')}
       </button>

@@ -62,7 +62,9 @@ export async function InspectionsSection({
         <ul className="max-w-2xl space-y-4">
           {list.map((inspection) => (
             <li key={inspection.id} className="rounded border border-neutral-300 p-4">
-              <h3 className="mb-2 text-lg font-semibold">{t(`types.${inspection.type}`)}</h3>
+              <h3 id={`inspection-${inspection.id}`} className="mb-2 text-lg font-semibold">
+                {t(`types.${inspection.type}`)}
+              </h3>
               <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
                 <dt className="font-semibold">{t('section.status')}</dt>
                 <dd>{t(`statuses.${inspection.status}`)}</dd>
@@ -102,7 +104,11 @@ export async function InspectionsSection({
                     <p className="mt-3">
                       {t('section.cancellableUntil', { deadline: inspection.cancelDeadline })}
                     </p>
-                    <CancelInspectionForm reference={reference} inspectionId={inspection.id} />
+                    <CancelInspectionForm
+                      reference={reference}
+                      inspectionId={inspection.id}
+                      describedBy={`inspection-${inspection.id}`}
+                    />
                   </>
                 ) : (
                   <p className="mt-3">
