@@ -58,68 +58,70 @@ export async function InspectionsSection({
       ) : null}
       {list.length === 0 ? <p>{t('section.none')}</p> : null}
       {/* The cancel buttons' refusal is translated in the browser: the namespace, once. */}
-      <ClientMessages namespaces={['Inspections']}>
-        <ul className="max-w-2xl space-y-4">
-          {list.map((inspection) => (
-            <li key={inspection.id} className="rounded border border-neutral-300 p-4">
-              <h3 id={`inspection-${inspection.id}`} className="mb-2 text-lg font-semibold">
-                {t(`types.${inspection.type}`)}
-              </h3>
-              <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-                <dt className="font-semibold">{t('section.status')}</dt>
-                <dd>{t(`statuses.${inspection.status}`)}</dd>
-                <dt className="font-semibold">{t('section.preferredOn')}</dt>
-                <dd>{day(inspection.preferredOn)}</dd>
-                <dt className="font-semibold">{t('section.period')}</dt>
-                <dd>{t(`periods.${inspection.period}`)}</dd>
-                {inspection.status === 'scheduled' &&
-                inspection.windowStart &&
-                inspection.windowEnd ? (
-                  <>
-                    <dt className="font-semibold">{t('section.window')}</dt>
-                    <dd>
-                      {t('section.windowRange', {
-                        start: time(inspection.windowStart),
-                        end: time(inspection.windowEnd),
-                      })}
-                    </dd>
-                  </>
-                ) : null}
-                {inspection.result ? (
-                  <>
-                    <dt className="font-semibold">{t('section.result')}</dt>
-                    <dd className="font-bold">{t(`results.${inspection.result}`)}</dd>
-                  </>
-                ) : null}
-                {inspection.result && inspection.result !== 'passed' && inspection.toFix ? (
-                  <>
-                    <dt className="font-semibold">{t('section.toFix')}</dt>
-                    <dd className="whitespace-pre-line">{inspection.toFix}</dd>
-                  </>
-                ) : null}
-              </dl>
-              {inspection.open ? (
-                inspection.cancellable ? (
-                  <>
+      {list.length > 0 ? (
+        <ClientMessages namespaces={['Inspections']}>
+          <ul className="max-w-2xl space-y-4">
+            {list.map((inspection) => (
+              <li key={inspection.id} className="rounded border border-neutral-300 p-4">
+                <h3 id={`inspection-${inspection.id}`} className="mb-2 text-lg font-semibold">
+                  {t(`types.${inspection.type}`)}
+                </h3>
+                <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+                  <dt className="font-semibold">{t('section.status')}</dt>
+                  <dd>{t(`statuses.${inspection.status}`)}</dd>
+                  <dt className="font-semibold">{t('section.preferredOn')}</dt>
+                  <dd>{day(inspection.preferredOn)}</dd>
+                  <dt className="font-semibold">{t('section.period')}</dt>
+                  <dd>{t(`periods.${inspection.period}`)}</dd>
+                  {inspection.status === 'scheduled' &&
+                  inspection.windowStart &&
+                  inspection.windowEnd ? (
+                    <>
+                      <dt className="font-semibold">{t('section.window')}</dt>
+                      <dd>
+                        {t('section.windowRange', {
+                          start: time(inspection.windowStart),
+                          end: time(inspection.windowEnd),
+                        })}
+                      </dd>
+                    </>
+                  ) : null}
+                  {inspection.result ? (
+                    <>
+                      <dt className="font-semibold">{t('section.result')}</dt>
+                      <dd className="font-bold">{t(`results.${inspection.result}`)}</dd>
+                    </>
+                  ) : null}
+                  {inspection.result && inspection.result !== 'passed' && inspection.toFix ? (
+                    <>
+                      <dt className="font-semibold">{t('section.toFix')}</dt>
+                      <dd className="whitespace-pre-line">{inspection.toFix}</dd>
+                    </>
+                  ) : null}
+                </dl>
+                {inspection.open ? (
+                  inspection.cancellable ? (
+                    <>
+                      <p className="mt-3">
+                        {t('section.cancellableUntil', { deadline: inspection.cancelDeadline })}
+                      </p>
+                      <CancelInspectionForm
+                        reference={reference}
+                        inspectionId={inspection.id}
+                        describedBy={`inspection-${inspection.id}`}
+                      />
+                    </>
+                  ) : (
                     <p className="mt-3">
-                      {t('section.cancellableUntil', { deadline: inspection.cancelDeadline })}
+                      {t('section.cancellableUntilPast', { deadline: inspection.cancelDeadline })}
                     </p>
-                    <CancelInspectionForm
-                      reference={reference}
-                      inspectionId={inspection.id}
-                      describedBy={`inspection-${inspection.id}`}
-                    />
-                  </>
-                ) : (
-                  <p className="mt-3">
-                    {t('section.cancellableUntilPast', { deadline: inspection.cancelDeadline })}
-                  </p>
-                )
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </ClientMessages>
+                  )
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </ClientMessages>
+      ) : null}
     </section>
   );
 }
