@@ -12,6 +12,7 @@ import {
 } from '@/lib/auth/session-policy';
 import {
   APPLICATION_ROUTES,
+  ROUTE_CONDITIONS,
   applicationRouteTarget,
   ownsApplication,
 } from '@/lib/applications/route-access';
@@ -225,7 +226,10 @@ async function unknownApplication(
   const target = applicationRouteTarget(route.params);
   if (!target) return true;
   if (!target.reference) return false;
-  return !(await ownsApplication(await getDb(), userId, target.reference));
+  // A page only some applications have (an inspection request: an issued permit's).
+  const only = ROUTE_CONDITIONS[route.pathname];
+  if (only && !only.types.includes(target.type?.key ?? '')) return true;
+  return !(await ownsApplication(await getDb(), userId, target.reference, only?.statuses));
 }
 
 /**

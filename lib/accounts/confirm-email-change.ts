@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/lib/db/schema';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import type { Deps } from '@/lib/deps';
 import { logSecurityEvent } from '@/lib/security/events';
 import {
@@ -33,15 +34,6 @@ export async function readEmailChangeLink(
 }
 
 export type ConfirmEmailChangeResult = 'changed' | 'taken' | DeadLinkState;
-
-/** Postgres' unique_violation, however the driver (PGlite, Neon) and drizzle wrap it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /**
  * The POST of the confirmation page: the only place the token is used (CSRF-03). The link is

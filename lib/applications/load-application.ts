@@ -2,6 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { applications } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { DocumentView } from '@/lib/documents/list-documents';
+import {
+  INSPECTIONS_JSON,
+  inspectionsFromJson,
+  type InspectionView,
+} from '@/lib/inspections/list-inspections';
 import { INVOICES_JSON, invoicesFromJson, type InvoiceView } from '@/lib/payments/invoices';
 import { ACTION_REQUIRED_KIND, type ActionKind } from './action-required';
 import type { ActorRole, ApplicationStatus } from './status-machine';
@@ -38,12 +43,14 @@ export interface ApplicationView {
   invoices: InvoiceView[];
   /** What the resident must do on it ("Action requise"), or null: lib/applications/action-required. */
   actionRequired: ActionKind | null;
+  /** Its inspections, newest first, without the inspector's notes (residentInspections reads them). */
+  inspections: InspectionView[];
 }
 
 /**
  * One application of one resident, with what its page shows, in one statement: the application
- * with its answers (the draft's, or the latest version's), its timeline, its files and its
- * invoices in subqueries. null
+ * with its answers (the draft's, or the latest version's), its timeline, its files, its
+ * invoices and its inspections in subqueries. null
  * for another resident's reference or one that does not exist: the caller answers the same 404
  * for both.
  */
@@ -80,11 +87,12 @@ export async function loadApplication(
       >`(select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'item', d.item, 'fileName', d.file_name, 'sizeBytes', d.size_bytes, 'scanStatus', d.scan_status, 'uploadedAt', d.uploaded_at) order by d.uploaded_at, d.id), '[]'::jsonb) from application_documents d where d.application_id = "applications"."id")`,
       invoices: INVOICES_JSON,
       actionRequired: ACTION_REQUIRED_KIND,
+      inspections: INSPECTIONS_JSON,
     })
     .from(applications)
     .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));
   if (!row) return null;
-  const { draftAnswers, latest, events, documents, invoices, ...application } = row;
+  const { draftAnswers, latest, events, documents, invoices, inspections, ...application } = row;
   const status = application.status as ApplicationStatus;
   return {
     ...application,
@@ -94,5 +102,6 @@ export async function loadApplication(
     events: events.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) })),
     documents: documents.map((file) => ({ ...file, uploadedAt: new Date(file.uploadedAt) })),
     invoices: invoicesFromJson(invoices),
+    inspections: inspectionsFromJson(inspections),
   };
 }

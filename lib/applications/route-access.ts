@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { applications } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { AppPathname, RouteParams } from '@/lib/i18n/routing';
+import { INSPECTED_TYPES } from '@/lib/inspections/types';
 import {
   type ApplicationTypeDef,
   type Catalogue,
@@ -19,7 +20,21 @@ export const APPLICATION_ROUTES = new Set<AppPathname>([
   '/building-code-services/applications/[reference]/payment',
   '/building-code-services/applications/[reference]/receipt/[invoice]',
   '/building-code-services/applications/[reference]/test-payment',
+  '/building-code-services/applications/[reference]/inspections/new',
 ]);
+
+/**
+ * Application routes that exist only for some types in some statuses: for any other application,
+ * even the owner's, they are the "page not found" (nothing there to offer).
+ */
+export const ROUTE_CONDITIONS: Partial<
+  Record<AppPathname, { types: readonly string[]; statuses: readonly string[] }>
+> = {
+  '/building-code-services/applications/[reference]/inspections/new': {
+    types: INSPECTED_TYPES,
+    statuses: ['issued'],
+  },
+};
 
 /** A step's number in the URL (1, 2, …) → the step, or null. */
 export function stepAt(type: ApplicationTypeDef, number: string | undefined) {
@@ -53,11 +68,25 @@ export function applicationRouteTarget(
   return { type, reference: params.reference };
 }
 
-/** Whether this person owns this application: one indexed read (the reference is unique). */
-export async function ownsApplication(db: Db, userId: string, reference: string): Promise<boolean> {
+/**
+ * Whether this person owns this application, in one of `statuses` when given: one indexed read
+ * (the reference is unique).
+ */
+export async function ownsApplication(
+  db: Db,
+  userId: string,
+  reference: string,
+  statuses?: readonly string[],
+): Promise<boolean> {
   const [row] = await db
     .select({ id: applications.id })
     .from(applications)
-    .where(and(eq(applications.reference, reference), eq(applications.userId, userId)));
+    .where(
+      and(
+        eq(applications.reference, reference),
+        eq(applications.userId, userId),
+        statuses ? inArray(applications.status, [...statuses]) : undefined,
+      ),
+    );
   return Boolean(row);
 }

@@ -84,6 +84,11 @@ export const routing = defineRouting({
       fr: '/services-du-code-du-batiment/demandes/[reference]/etape/[step]',
       en: '/building-code-services/applications/[reference]/step/[step]',
     },
+    // Inspections (issue 20): an issued construction permit's owner asks for one.
+    '/building-code-services/applications/[reference]/inspections/new': {
+      fr: '/services-du-code-du-batiment/demandes/[reference]/inspections/nouvelle',
+      en: '/building-code-services/applications/[reference]/inspections/new',
+    },
     // The City staff's area (APPLICATIONS.md, "The staff area" and "Contracts").
     '/staff/login': { fr: '/personnel/connexion', en: '/staff/login' },
     '/staff/setup': { fr: '/personnel/configuration', en: '/staff/setup' },

@@ -17,3 +17,6 @@ export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
 export function isInspectionType(value: unknown): value is InspectionType {
   return typeof value === 'string' && (INSPECTION_TYPES as readonly string[]).includes(value);
 }
+
+/** The application types whose permits are inspected (their keys in the catalogue). */
+export const INSPECTED_TYPES: readonly string[] = ['constructionPermit'];

@@ -194,4 +194,27 @@ describe('inspection bookings', () => {
     // The Tuesday after Victoria Day: the business day before is the Friday.
     expect(cancellationDeadline('2026-05-19').toISOString()).toBe('2026-05-15T19:00:00.000Z');
   });
+
+  it('crosses the year: Christmas, Boxing Day on a Saturday, New Year’s Day; 15:00 in winter is 20:00 UTC', () => {
+    // Thursday 24 December 2026, 16:30 in Ottawa: Monday 28 is one business day ahead.
+    const christmasEve = new Date('2026-12-24T21:30:00Z');
+    expect(bookingWindow(christmasEve)).toEqual({ earliest: '2026-12-29', latest: '2027-01-23' });
+    expect(refusePreferredDay(christmasEve, '2026-12-28')).toBe('too_soon');
+    expect(refusePreferredDay(christmasEve, '2027-01-01')).toBe('holiday');
+    expect(refusePreferredDay(christmasEve, '2027-01-24')).toBe('too_far');
+    // Monday 4 January 2027: the business day before is Thursday 31 December.
+    expect(cancellationDeadline('2027-01-04').toISOString()).toBe('2026-12-31T20:00:00.000Z');
+    // Tuesday 29 December: the business day before is Monday 28, not Boxing Day's Saturday.
+    expect(cancellationDeadline('2026-12-29').toISOString()).toBe('2026-12-28T20:00:00.000Z');
+  });
+
+  it('asked on the Friday before Victoria Day 2027: Wednesday 26 is the earliest; a Monday cancels until Friday', () => {
+    const friday = new Date('2027-05-21T14:00:00Z');
+    expect(bookingWindow(friday)).toEqual({ earliest: '2027-05-26', latest: '2027-06-20' });
+    expect(refusePreferredDay(friday, '2027-05-24')).toBe('holiday');
+    expect(refusePreferredDay(friday, '2027-05-25')).toBe('too_soon');
+    expect(cancellationDeadline('2027-05-31').toISOString()).toBe('2027-05-28T19:00:00.000Z');
+    expect(canCancel(new Date('2027-05-28T18:59:59Z'), '2027-05-31')).toBe(true);
+    expect(canCancel(new Date('2027-05-28T19:00:00Z'), '2027-05-31')).toBe(false);
+  });
 });

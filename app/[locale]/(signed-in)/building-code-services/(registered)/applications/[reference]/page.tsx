@@ -17,6 +17,7 @@ import { ActionRequiredBanner } from '../_components/action-required-banner';
 import { AnswerForm } from '../_components/answer-form';
 import { AnswersSummary } from '../_components/answers-summary';
 import { DocumentFiles } from '../_components/document-files';
+import { InspectionsSection } from '../_components/inspections-section';
 import { PaymentSection } from '../_components/payment-section';
 import { paymentsView } from '@/lib/payments/load-payments';
 import { ClientMessages } from '@/app/_components/client-messages';
@@ -32,7 +33,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title', { reference: (await params).reference }) };
 }
 
-const NOTICES = ['submitted', 'withdrawalRequested', 'answered'] as const;
+const NOTICES = [
+  'submitted',
+  'withdrawalRequested',
+  'answered',
+  'inspectionRequested',
+  'inspectionCancelled',
+] as const;
 
 /**
  * An application's page: its status in words with what happens next, the timeline, the answers
@@ -100,11 +107,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       <h1 className="page-title">{t('application.title', { reference })}</h1>
       {notice ? (
         <p role="status" className="mb-6 border-l-4 border-ottawa-green bg-green-50 p-3">
-          {notice === 'submitted'
-            ? t('application.submitted')
-            : notice === 'answered'
-              ? t('notices.answered')
-              : t('notices.withdrawalRequested')}
+          {notice === 'submitted' ? t('application.submitted') : t(`notices.${notice}`)}
         </p>
       ) : null}
       <ActionRequiredBanner kind={application.actionRequired} dueOn={request?.dueOn} />
@@ -215,6 +218,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           <DocumentFiles files={permits} locale={locale} />
         </section>
       ) : null}
+
+      <InspectionsSection
+        application={application}
+        reference={reference}
+        locale={locale}
+        now={new Date()}
+      />
 
       <PaymentSection payments={payments} reference={reference} locale={locale} />
 
