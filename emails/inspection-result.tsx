@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/i18n/routing';
+import { ActionRequiredLine } from './components/action-required';
 import { AddressLine, EmailButton, EmailLayout, Paragraph } from './components/email-layout';
 import { emailTranslator } from './components/messages';
 import { linesOf, plainDateInWords } from './components/plain-date';
@@ -62,13 +63,7 @@ export default function InspectionResultEmail({
           ))}
         </>
       ) : null}
-      {redo ? (
-        <Paragraph>
-          <strong>{t('actionRequired')}</strong>
-          <br />
-          {t('requestAgain')}
-        </Paragraph>
-      ) : null}
+      {redo ? <ActionRequiredLine locale={locale} action={{ kind: 'book_inspection' }} /> : null}
       {permitClosed ? <Paragraph>{t('closed')}</Paragraph> : null}
       {!redo && !permitClosed ? <Paragraph>{t('next')}</Paragraph> : null}
       <EmailButton href={applicationUrl}>{t('button')}</EmailButton>

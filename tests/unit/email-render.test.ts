@@ -328,7 +328,7 @@ describe('renderEmail', () => {
     });
     expect(failed.text).toContain('Non conforme');
     expect(failed.text).toContain('Poser la main courante.');
-    expect(failed.text).toContain(messages.fr.InspectionResult.actionRequired);
+    expect(failed.text).toContain('Action requise\u00a0: une fois les corrections faites');
     const closed = await renderEmail('permit-closed', 'en', {
       ...base,
       result: 'passed',
@@ -338,7 +338,7 @@ describe('renderEmail', () => {
     expect(closed.subject).toBe(messages.en.InspectionResult.closedSubject);
     expect(closed.text).toContain('Passed');
     expect(closed.html).toContain(messages.en.InspectionResult.closedHeading);
-    expect(closed.text).not.toContain(messages.en.InspectionResult.actionRequired);
+    expect(closed.text).not.toContain('Action required');
     const scheduled = await renderEmail('inspection-scheduled', 'fr', {
       ...base,
       windowStart: '08:30',

@@ -35,7 +35,7 @@ export async function InspectionsSection({
   const list = residentInspections(application.inspections, now);
   const heading = 'mb-3 text-2xl font-bold text-ottawa-navy';
   return (
-    <section aria-labelledby="inspections-title" className="mb-8">
+    <section id="inspections" aria-labelledby="inspections-title" className="mb-8">
       <h2 id="inspections-title" className={heading}>
         {t('section.title')}
       </h2>
