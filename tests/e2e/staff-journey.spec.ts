@@ -48,6 +48,20 @@ const TYPED = {
   },
 } as const;
 
+/** A staff member's first visit: set-up link, password, authenticator; lands on the queue. */
+async function enrolStaff(staff: Page, locale: Locale, email: string) {
+  const m = MESSAGES[locale];
+  await staff.goto(staffCreated(email).created.setupUrl!);
+  await staff.getByLabel(m.StaffSetupPage.password, { exact: true }).fill(STAFF_PASSWORD);
+  await staff.getByLabel(m.StaffSetupPage.passwordConfirm, { exact: true }).fill(STAFF_PASSWORD);
+  await staff.getByRole('button', { name: m.StaffSetupPage.submit }).click();
+  const secret = (await staff.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
+  await staff.getByLabel(m.StaffTwoFactorPage.code, { exact: true }).fill(totp.generate());
+  await staff.getByRole('button', { name: m.StaffTwoFactorPage.submit }).click();
+  await staff.getByRole('link', { name: m.StaffTwoFactorPage.done.continue }).click();
+}
+
 async function act(staff: Page, title: string, submit: string, fill?: Record<string, string>) {
   const form = staff.getByRole('form', { name: title });
   for (const [label, value] of Object.entries(fill ?? {})) {
@@ -85,17 +99,7 @@ for (const locale of ['fr', 'en'] as const satisfies readonly Locale[]) {
     const context = await browser.newContext();
     try {
       const staff = await context.newPage();
-      await staff.goto(staffCreated(EXAMINERS[locale]).created.setupUrl!);
-      await staff.getByLabel(m.StaffSetupPage.password, { exact: true }).fill(STAFF_PASSWORD);
-      await staff
-        .getByLabel(m.StaffSetupPage.passwordConfirm, { exact: true })
-        .fill(STAFF_PASSWORD);
-      await staff.getByRole('button', { name: m.StaffSetupPage.submit }).click();
-      const secret = (await staff.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
-      const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
-      await staff.getByLabel(m.StaffTwoFactorPage.code, { exact: true }).fill(totp.generate());
-      await staff.getByRole('button', { name: m.StaffTwoFactorPage.submit }).click();
-      await staff.getByRole('link', { name: m.StaffTwoFactorPage.done.continue }).click();
+      await enrolStaff(staff, locale, EXAMINERS[locale]);
 
       // The queue lists the paid application; its page offers what an examiner may do now.
       await expect(

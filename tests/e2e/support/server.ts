@@ -191,6 +191,9 @@ async function main() {
     // tests/e2e/staff-journey.spec.ts: an examiner takes a permit from submission to issue.
     ['examiner.e2e@ottawa.ca', 'Claude Lavoie', 'fr', 'examiner'],
     ['examiner.en.e2e@ottawa.ca', 'Jordan Smith', 'en', 'examiner'],
+    // The same journey after issuance: an inspector confirms and records inspections.
+    ['inspector.e2e@ottawa.ca', 'Morgan Côté', 'fr', 'inspector'],
+    ['inspector.en.e2e@ottawa.ca', 'Taylor Brown', 'en', 'inspector'],
   ] as const) {
     const staff = await runForOutput(
       process.execPath,
