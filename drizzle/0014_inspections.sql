@@ -23,5 +23,5 @@ CREATE TABLE "inspections" (
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_inspector_id_staff_members_id_fk" FOREIGN KEY ("inspector_id") REFERENCES "public"."staff_members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "inspections_application_idx" ON "inspections" USING btree ("application_id","requested_at");--> statement-breakpoint
-CREATE INDEX "inspections_day_idx" ON "inspections" USING btree ("preferred_on","postal_prefix") WHERE "inspections"."status" in ('requested', 'scheduled');--> statement-breakpoint
+CREATE INDEX "inspections_day_idx" ON "inspections" USING btree ("preferred_on","postal_prefix");--> statement-breakpoint
 CREATE UNIQUE INDEX "inspections_open_type_idx" ON "inspections" USING btree ("application_id","type") WHERE "inspections"."status" in ('requested', 'scheduled');

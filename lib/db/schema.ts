@@ -453,10 +453,9 @@ export const inspections = pgTable(
   },
   (t) => [
     index('inspections_application_idx').on(t.applicationId, t.requestedAt),
-    // The inspectors' day view: open requests by day and area.
-    index('inspections_day_idx')
-      .on(t.preferredOn, t.postalPrefix)
-      .where(sql`${t.status} in ('requested', 'scheduled')`),
+    // The inspectors' day view (lib/inspections/inspector-day.ts): a day's open and done
+    // inspections, by area.
+    index('inspections_day_idx').on(t.preferredOn, t.postalPrefix),
     uniqueIndex('inspections_open_type_idx')
       .on(t.applicationId, t.type)
       .where(sql`${t.status} in ('requested', 'scheduled')`),

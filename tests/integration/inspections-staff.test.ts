@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   applicationEvents,
@@ -601,6 +601,19 @@ describe.each(testBackends('inspections_staff'))('inspectors on $name', (backend
     const doneOnly = await listInspectorDay(db, { day, status: 'done' });
     expect(doneOnly.rows.map((r) => r.id)).toEqual([done]);
     expect((await listInspectorDay(db, { day: '2026-12-18' })).rows).toEqual([]);
+  });
+
+  it('the day view reads a day through inspections_day_idx, done inspections included (no scan of the table)', async () => {
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const result = await tx.execute(
+        sql`explain select id from inspections where preferred_on = '2026-12-16' and status in ('requested', 'scheduled', 'done')`,
+      );
+      return (result as unknown as { rows: Record<string, string>[] }).rows
+        .map((r) => Object.values(r)[0])
+        .join('\n');
+    });
+    expect(plan).toContain('inspections_day_idx');
   });
 
   it('the day view opens on today, or on the next business day when today is not one; bad filters are ignored', () => {
