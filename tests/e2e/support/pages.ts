@@ -56,6 +56,11 @@ export type FieldSet =
   | 'staffMember'
   | 'staffSupport'
   | 'staffClientPins'
+  | 'staffNote'
+  | 'inspectionRequest'
+  | 'staffInspections'
+  | 'staffInspection'
+  | 'staffInspectionScheduled'
   | 'none';
 
 /** One walk through the portal, in one language, as one new resident. */
@@ -67,6 +72,10 @@ export interface Tour {
   email: string;
   /** The address it asks to move to (Mes paramètres › Courriel). */
   newEmail: string;
+  /** Its application's reference, once submitted ('CON-2026-000123'). */
+  reference?: string;
+  /** The day it asked an inspection for ('2026-12-08'). */
+  inspectionDay?: string;
 }
 
 export interface PageState {
@@ -95,6 +104,15 @@ export function at(route: AppPathname, locale: Locale): string {
   const entry = routing.pathnames[route];
   const local = typeof entry === 'string' ? entry : entry[locale];
   return local === '/' ? `/${locale}` : `/${locale}${local}`;
+}
+
+/** The public path of a route with parameters: the values in place of `[reference]`… */
+export function atWith(route: AppPathname, locale: Locale, params: Record<string, string>): string {
+  return at(route, locale).replace(/\[(\w+)\]/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`no value for [${key}] in ${route}`);
+    return encodeURIComponent(value);
+  });
 }
 
 /** The route of a public path ('/fr/connexion' → '/login'), or null outside the table. */
@@ -172,6 +190,33 @@ const open =
     await page.goto(at(route, locale));
     await hydrated(page);
   };
+
+/** A staff application page's move: its form, by its title; a text to fill in, by label. */
+async function act(page: Page, title: string, button: string, fill?: Record<string, string>) {
+  const form = page.getByRole('form', { name: title });
+  for (const [label, value] of Object.entries(fill ?? {})) {
+    await form.getByLabel(label, { exact: true }).fill(value);
+  }
+  await form.getByRole('button', { name: button, exact: true }).click();
+}
+
+/** The tour's application's reference, remembered when it was submitted. */
+function referenceOf(tour: Tour): string {
+  if (!tour.reference) throw new Error('the tour has not submitted its application yet');
+  return tour.reference;
+}
+
+/** The resident's page of the tour's application. */
+const applicationPath = (tour: Tour) =>
+  atWith('/building-code-services/applications/[reference]', tour.locale, {
+    reference: referenceOf(tour),
+  });
+
+/** What the inspector asks to fix, in the tour's language: the resident's page shows it. */
+const TO_FIX = {
+  fr: 'Ajouter les boulons d’ancrage aux semelles.',
+  en: 'Add the anchor bolts to the footings.',
+} as const satisfies Record<Locale, string>;
 
 const STAFF_PASSWORD = 'lanterne verte sous la pluie';
 
@@ -591,10 +636,13 @@ export const PAGE_STATES: readonly PageState[] = [
     state: 'submitted',
     label: 'an application, just submitted',
     fields: 'none',
-    async reach({ page, m }) {
+    async reach(tour) {
+      const { page, m } = tour;
       await page.getByLabel(m.ApplicationPages.review.declaration).check();
       await submit(page, m.ApplicationPages.review.submitAndPay);
       await expect(page).toHaveURL(/\?notice=submitted$/);
+      // Remembered for the staff, who take it to a permit, and for its inspections.
+      tour.reference = new URL(page.url()).pathname.split('/').pop();
     },
   },
   {
@@ -807,10 +855,11 @@ export const PAGE_STATES: readonly PageState[] = [
     state: 'normal',
     label: 'staff, an application with its actions',
     fields: 'staffApplication',
-    async reach({ page, m }) {
-      // The newest application in progress: this language's tour's own, paid ("Soumise"), so
-      // that its typed answers are in the page's language (the French tour's come first).
-      await page.getByRole('table').getByRole('link').last().click();
+    async reach(tour) {
+      const { page, m } = tour;
+      // This language's tour's own, paid ("Soumise"), so that its typed answers are in the
+      // page's language (the other language's tour runs side by side).
+      await page.getByRole('link', { name: referenceOf(tour), exact: true }).click();
       await expect(
         page.getByRole('heading', {
           level: 3,
@@ -871,21 +920,199 @@ export const PAGE_STATES: readonly PageState[] = [
     (m) => m.StaffClientPinsPage.issue,
   ),
 
-  // Signed in again, then 28 minutes without a click: the browser's clock is moved forward (the
-  // server's is not), and the warning opens two minutes before the session would end. Last, as
-  // the faked clock stays in the page.
+  // After issuance (issue 20): the tour's staff member, an administrator, takes the tour's own
+  // application to a permit; the resident asks for an inspection; the staff member confirms its
+  // window and records it as failed; the resident sees "Action requise".
+  {
+    page: 'staff-application',
+    state: 'permit-issued',
+    label: 'staff, a permit issued',
+    fields: 'staffNote',
+    async reach(tour) {
+      const { page, locale, m } = tour;
+      const actions = m.StaffApplicationPage.actions;
+      const notice = page.getByRole('status');
+      await page.goto(
+        atWith('/staff/applications/[reference]', locale, { reference: referenceOf(tour) }),
+      );
+      await hydrated(page);
+      await act(page, actions.startCheck.title, actions.startCheck.submit);
+      await expect(notice).toHaveText(m.StaffApplicationPage.notices.checkStarted);
+      await act(page, actions.accept.title, actions.accept.submit);
+      await expect(notice).toHaveText(m.StaffApplicationPage.notices.accepted);
+      await act(page, actions.approve.title, actions.approve.submit);
+      await expect(notice).toHaveText(m.StaffApplicationPage.notices.approved);
+      await submit(page, m.StaffPermitAndCharge.issue.submit);
+      await expect(notice).toHaveText(m.StaffApplicationPage.notices.permitIssued);
+    },
+  },
+  {
+    // Signed out since "Mot de passe oublié" (the staff cookie is another one): the application's
+    // page asks for the resident's sign-in first, then opens.
+    page: 'application',
+    state: 'permit-issued',
+    label: 'an application, an issued permit',
+    fields: 'none',
+    async reach(tour) {
+      const { page, locale, m, email } = tour;
+      const application = applicationPath(tour);
+      await page.goto(application);
+      await expect(page).toHaveURL(new RegExp(`${at('/login', locale)}\\?callbackUrl=`));
+      await waitForHydration(page, locale);
+      await signIn(page, locale, email);
+      await expect(page).toHaveURL(application);
+      await expect(
+        page.getByRole('link', { name: m.Inspections.section.request, exact: true }),
+      ).toBeVisible();
+    },
+  },
+  ...form(
+    'inspection-request',
+    'request an inspection',
+    'inspectionRequest',
+    async ({ page, m }) => {
+      await page.getByRole('link', { name: m.Inspections.section.request, exact: true }).click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: m.Inspections.request.title }),
+      ).toBeVisible();
+      await hydrated(page);
+    },
+    (m) => m.Inspections.request.submit,
+  ),
+  {
+    page: 'application',
+    state: 'inspection-requested',
+    label: 'an application, an inspection requested',
+    fields: 'none',
+    async reach(tour) {
+      const { page, m } = tour;
+      const r = m.Inspections.request;
+      const day = page.getByLabel(r.preferredOn.label, { exact: true });
+      // The first day that may be asked for: the date input's lower bound.
+      tour.inspectionDay = (await day.getAttribute('min'))!;
+      await page.getByLabel(m.Inspections.types.footings, { exact: true }).check();
+      await day.fill(tour.inspectionDay);
+      await page.getByLabel(m.Inspections.periods.morning, { exact: true }).check();
+      await submit(page, r.submit);
+      await expect(page).toHaveURL(`${applicationPath(tour)}?notice=inspectionRequested`);
+      await expect(
+        page.getByRole('button', { name: m.Inspections.section.cancel, exact: true }),
+      ).toBeVisible();
+    },
+  },
+  {
+    page: 'staff-inspections',
+    state: 'normal',
+    label: 'staff inspections, a day',
+    fields: 'staffInspections',
+    async reach(tour) {
+      const { page, locale, m } = tour;
+      const day = tour.inspectionDay!;
+      await page.goto(at('/staff/inspections', locale));
+      await hydrated(page);
+      await page.getByLabel(m.StaffInspections.filter.day, { exact: true }).fill(day);
+      await submit(page, m.StaffInspections.filter.submit);
+      await expect(page).toHaveURL(new RegExp(`\\?day=${day}(&|$)`));
+      await expect(page.getByRole('row').filter({ hasText: referenceOf(tour) })).toBeVisible();
+    },
+  },
+  ...form(
+    'staff-inspection',
+    'staff inspection, requested',
+    'staffInspection',
+    async (tour) => {
+      const { page, m } = tour;
+      // The row's last link opens the inspection (the first, the application).
+      await page
+        .getByRole('row')
+        .filter({ hasText: referenceOf(tour) })
+        .getByRole('link')
+        .last()
+        .click();
+      await expect(
+        page.getByRole('form', { name: m.StaffInspections.schedule.title }),
+      ).toBeVisible();
+      await hydrated(page);
+    },
+    (m) => m.StaffInspections.schedule.submit,
+  ),
+  {
+    page: 'staff-inspection',
+    state: 'scheduled',
+    label: 'staff inspection, scheduled',
+    fields: 'staffInspectionScheduled',
+    async reach({ page, m }) {
+      const s = m.StaffInspections.schedule;
+      await page.getByLabel(s.windowStart, { exact: true }).fill('09:00');
+      await page.getByLabel(s.windowEnd, { exact: true }).fill('10:30');
+      await submit(page, s.submit);
+      await expect(page.getByRole('status')).toHaveText(m.StaffInspections.notices.scheduled);
+      await expect(page.getByRole('form', { name: m.StaffInspections.record.title })).toBeVisible();
+    },
+  },
+  {
+    page: 'staff-inspection',
+    state: 'record-errors',
+    label: 'staff inspection, scheduled',
+    fields: 'staffInspectionScheduled',
+    errors: true,
+    reach: (t) => submit(t.page, t.m.StaffInspections.record.submit),
+  },
+  {
+    page: 'staff-inspection',
+    state: 'done',
+    label: 'staff inspection, done',
+    fields: 'none',
+    async reach({ page, locale, m }) {
+      const r = m.StaffInspections.record;
+      await page.getByLabel(m.Inspections.results.failed, { exact: true }).check();
+      await page.getByLabel(r.toFix, { exact: true }).fill(TO_FIX[locale]);
+      await submit(page, r.submit);
+      await expect(page.getByRole('status')).toHaveText(m.StaffInspections.notices.recorded);
+      await expect(page.getByTestId('inspection-status')).toHaveText(m.Inspections.statuses.done);
+    },
+  },
+  {
+    // The inspection in the application's own page (the staff's), read only there.
+    page: 'staff-application',
+    state: 'inspections',
+    label: 'staff, an application with its inspections',
+    fields: 'staffNote',
+    async reach(tour) {
+      const { page, m } = tour;
+      await page.getByRole('link', { name: referenceOf(tour), exact: true }).click();
+      await expect(
+        page.getByRole('table', { name: m.StaffInspections.section.caption }),
+      ).toContainText(TO_FIX[tour.locale]);
+    },
+  },
+  {
+    page: 'application',
+    state: 'action-required',
+    label: 'an application, action required after a failed inspection',
+    fields: 'none',
+    async reach(tour) {
+      const { page, locale, m } = tour;
+      await page.goto(applicationPath(tour));
+      await expect(
+        page.getByRole('heading', { level: 2, name: m.ActionRequired.banner.title }),
+      ).toBeVisible();
+      await expect(page.getByText(TO_FIX[locale])).toBeVisible();
+    },
+  },
+
+  // Still signed in (since the inspections), then 28 minutes without a click: the browser's
+  // clock is moved forward (the server's is not), and the warning opens two minutes before the
+  // session would end. Last, as the faked clock stays in the page.
   {
     page: 'dashboard',
     state: 'idle-warning',
     label: 'idle-session warning',
     fields: 'none',
-    async reach({ page, locale, m, email }) {
+    async reach({ page, locale, m }) {
       await page.clock.install();
-      await page.goto(at('/login', locale));
-      await waitForHydration(page, locale);
-      await signIn(page, locale, email);
-      await expect(page).not.toHaveURL(new RegExp(`${at('/login', locale)}(\\?|$)`));
       await page.goto(at('/dashboard', locale));
+      await expect(page).toHaveURL(at('/dashboard', locale));
       await hydrated(page);
       await page.clock.fastForward('28:05');
       await expect(page.getByRole('dialog', { name: m.IdleWarning.title })).toBeVisible();

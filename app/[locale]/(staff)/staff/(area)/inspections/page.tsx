@@ -112,7 +112,8 @@ export default async function StaffInspectionsPage({ params, searchParams }: Pro
           {t('filter.submit')}
         </button>
       </form>
-      <div className="overflow-x-auto">
+      {/* Positioned: the links' hidden words (absolutely placed) scroll with the table, not the page. */}
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left">
           <caption className="mb-2 text-left text-neutral-700">
             {t('caption', { count: day.rows.length, day: dayInWords })}

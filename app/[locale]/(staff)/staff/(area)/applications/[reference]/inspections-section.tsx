@@ -37,7 +37,8 @@ export async function InspectionsSection({
       {rows.length === 0 ? (
         <p>{t('section.none')}</p>
       ) : (
-        <div className="overflow-x-auto">
+        // Positioned: the links' hidden words (absolutely placed) scroll with the table, not the page.
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="mb-2 text-left text-neutral-700">{t('section.caption')}</caption>
             <thead>
