@@ -15,6 +15,7 @@ import {
 import { ANY_STAFF, INSPECTORS } from '@/lib/staff/roles';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { StaffNotFound } from '../staff-not-found';
+import { FilterSelect } from '../filter-select';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -62,66 +63,44 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="status" className="mb-1 block font-bold">
-            {t('filter.status')}
-          </label>
-          <select
-            id="status"
-            name="status"
-            autoComplete="off"
-            defaultValue={filters.status ?? ''}
-            className="input w-full bg-white sm:w-auto"
-          >
-            <option value="">{t('filter.open')}</option>
-            <option value="all">{t('filter.all')}</option>
-            {QUEUE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {apps(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="type" className="mb-1 block font-bold">
-            {t('filter.type')}
-          </label>
-          <select
-            id="type"
-            name="type"
-            autoComplete="off"
-            defaultValue={filters.type ?? ''}
-            className="input w-full bg-white sm:w-auto"
-          >
-            <option value="">{t('filter.allTypes')}</option>
-            {QUEUE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {apps(`types.${type}.name` as never)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="assignee" className="mb-1 block font-bold">
-            {t('filter.assignee')}
-          </label>
-          <select
-            id="assignee"
-            name="assignee"
-            autoComplete="off"
-            defaultValue={assigneeValue}
-            className="input w-full bg-white sm:w-auto"
-          >
-            <option value="">{t('filter.anyone')}</option>
-            <option value="me">{t('filter.me')}</option>
-            <option value="unassigned">{t('filter.unassigned')}</option>
-            {assignable.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.disabled ? t('filter.disabledMember', { name: member.name }) : member.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="status"
+          label={t('filter.status')}
+          value={filters.status ?? ''}
+          options={[
+            { value: '', label: t('filter.open') },
+            { value: 'all', label: t('filter.all') },
+            ...QUEUE_STATUSES.map((s) => ({ value: s, label: apps(`statuses.${s}`) })),
+          ]}
+        />
+        <FilterSelect
+          id="type"
+          label={t('filter.type')}
+          value={filters.type ?? ''}
+          options={[
+            { value: '', label: t('filter.allTypes') },
+            ...QUEUE_TYPES.map((type) => ({
+              value: type,
+              label: apps(`types.${type}.name` as never),
+            })),
+          ]}
+        />
+        <FilterSelect
+          id="assignee"
+          label={t('filter.assignee')}
+          value={assigneeValue}
+          options={[
+            { value: '', label: t('filter.anyone') },
+            { value: 'me', label: t('filter.me') },
+            { value: 'unassigned', label: t('filter.unassigned') },
+            ...assignable.map((member) => ({
+              value: member.id,
+              label: member.disabled
+                ? t('filter.disabledMember', { name: member.name })
+                : member.name,
+            })),
+          ]}
+        />
         <div className="flex items-center gap-2 pb-2">
           <input
             id="overdue"

@@ -13,6 +13,7 @@ import { parseDate } from '@/lib/staff/plain-date-view';
 import { INSPECTORS } from '@/lib/staff/roles';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { StaffNotFound } from '../staff-not-found';
+import { FilterSelect } from '../filter-select';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -65,49 +66,36 @@ export default async function StaffInspectionsPage({ params, searchParams }: Pro
             className="input w-full sm:w-auto"
           />
         </div>
-        <div>
-          <label htmlFor="area" className="mb-1 block font-bold">
-            {t('filter.area')}
-          </label>
-          <select
-            id="area"
-            name="area"
-            autoComplete="off"
-            defaultValue={filters.area ?? ''}
-            className="input w-full bg-white sm:w-auto"
-          >
-            <option value="">{t('filter.allAreas')}</option>
-            {filters.area && !areas.some((a) => a.area === filters.area) ? (
-              <option value={filters.area}>
-                {t('filter.areaOption', { area: filters.area, count: 0 })}
-              </option>
-            ) : null}
-            {areas.map(({ area, count }) => (
-              <option key={area} value={area}>
-                {t('filter.areaOption', { area, count })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="mb-1 block font-bold">
-            {t('filter.status')}
-          </label>
-          <select
-            id="status"
-            name="status"
-            autoComplete="off"
-            defaultValue={filters.status ?? ''}
-            className="input w-full bg-white sm:w-auto"
-          >
-            <option value="">{t('filter.allStatuses')}</option>
-            {DAY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {words(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="area"
+          label={t('filter.area')}
+          value={filters.area ?? ''}
+          options={[
+            { value: '', label: t('filter.allAreas') },
+            // An area typed in the URL that has nothing that day stays chosen, with its 0.
+            ...(filters.area && !areas.some((a) => a.area === filters.area)
+              ? [
+                  {
+                    value: filters.area,
+                    label: t('filter.areaOption', { area: filters.area, count: 0 }),
+                  },
+                ]
+              : []),
+            ...areas.map(({ area, count }) => ({
+              value: area,
+              label: t('filter.areaOption', { area, count }),
+            })),
+          ]}
+        />
+        <FilterSelect
+          id="status"
+          label={t('filter.status')}
+          value={filters.status ?? ''}
+          options={[
+            { value: '', label: t('filter.allStatuses') },
+            ...DAY_STATUSES.map((s) => ({ value: s, label: words(`statuses.${s}`) })),
+          ]}
+        />
         <button type="submit" className="btn-secondary">
           {t('filter.submit')}
         </button>
