@@ -122,3 +122,22 @@ export async function sessionCookieFor(
 export async function signInAs(db: Db, userId: string): Promise<void> {
   setCookie(SESSION_COOKIE, await sessionCookieFor(db, userId));
 }
+
+/** A form's posted fields, as a server action receives them. */
+export function formData(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+/** Where a server action redirected to (Next.js throws NEXT_REDIRECT); fails if it answered. */
+export async function redirectOf(answer: Promise<unknown>): Promise<string> {
+  try {
+    const state = await answer;
+    throw new Error(`answered instead of redirecting: ${JSON.stringify(state)}`);
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? '';
+    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
+    return decodeURIComponent(digest.split(';')[2] ?? '');
+  }
+}

@@ -11,6 +11,8 @@ import { GOOD_PASSWORD, latestActivationToken, register, testDeps } from '../hel
 import { createTestDb, fakeClock, type TestDb } from '../helpers/db';
 import {
   cookieHeader,
+  formData,
+  redirectOf,
   request,
   resetRequest,
   sessionCookieFor,
@@ -106,23 +108,7 @@ async function sessionAnswer(cookie: string, method: 'GET' | 'POST' = 'GET') {
 
 const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
-
 /** Where an action redirected to; throws if it answered instead. */
-async function redirectOf(answer: Promise<unknown>): Promise<string> {
-  try {
-    const state = await answer;
-    throw new Error(`answered instead of redirecting: ${JSON.stringify(state)}`);
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
-    return decodeURIComponent(digest.split(';')[2] ?? '');
-  }
-}
 
 describe('POST /api/auth/signout', () => {
   it('SES-04: signing out through Auth.js’s route revokes the session: the saved cookie is refused after', async () => {
@@ -259,7 +245,7 @@ describe('the pending-email cookie', () => {
     const token = await latestActivationToken(t.db, email);
     setCookie(PENDING_EMAIL_COOKIE, email);
     const to = await redirectOf(
-      activateAction(initial(), form({ token, password: GOOD_PASSWORD })),
+      activateAction(initial(), formData({ token, password: GOOD_PASSWORD })),
     );
     expect(new URL(to).pathname).toBe('/fr/tableau-de-bord');
     expect(request.cookies.has(SESSION_COOKIE)).toBe(true);
@@ -273,7 +259,7 @@ describe('the pending-email cookie', () => {
     // Auth.js reads the cookies from the request's headers.
     request.headers.set('cookie', cookieHeader());
     const before = await sessionVersion(userId);
-    const to = await redirectOf(logoutAction(form({})));
+    const to = await redirectOf(logoutAction(formData({})));
     expect(to).toBe('https://portal.test/fr/connexion?notice=signedOut');
     expect(request.cookies.has(PENDING_EMAIL_COOKIE)).toBe(false);
     expect(request.cookies.has(SESSION_COOKIE)).toBe(false);
@@ -295,7 +281,11 @@ describe('the pending-email cookie', () => {
     const to = await redirectOf(
       loginAction(
         initial(),
-        form({ email: 'pending-next-person@example.ca', password: GOOD_PASSWORD, callbackUrl: '' }),
+        formData({
+          email: 'pending-next-person@example.ca',
+          password: GOOD_PASSWORD,
+          callbackUrl: '',
+        }),
       ),
     );
     expect(to).toBe('/fr/tableau-de-bord');

@@ -14,7 +14,7 @@ import fr from '@/messages/fr.json';
 import { GOOD_PASSWORD, outbox, testDeps } from '../helpers/accounts';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { fillPermit } from '../helpers/applications';
-import { request, resetRequest, signInAs } from '../helpers/next-request';
+import { formData, redirectOf, request, resetRequest, signInAs } from '../helpers/next-request';
 import { PROFILE, activeUser, consentedUser, registeredUser } from '../helpers/registration';
 
 /**
@@ -67,26 +67,10 @@ beforeEach(() => {
   resetRequest({ ip: `198.51.100.${ip}` });
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
-
 /** What Next.js's notFound() throws: the page answers the localized 404. */
 const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
 
 /** Where an action redirected to, or throws if it answered instead. */
-async function redirectOf(answer: Promise<unknown>): Promise<string> {
-  try {
-    const state = await answer;
-    throw new Error(`answered instead of redirecting: ${JSON.stringify(state)}`);
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
-    return decodeURIComponent(digest.split(';')[2] ?? '');
-  }
-}
 
 const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
 const newAccount = (email: string) => ({
@@ -101,7 +85,7 @@ describe('the form-action wrapper', () => {
   it('CSRF-01: refuses a request from another site, keeps the answers but no password, writes nothing', async () => {
     request.headers.set('origin', 'https://evil.example');
     request.headers.set('sec-fetch-site', 'cross-site');
-    const state = await createAccountAction(initial(), form(newAccount('csrf@example.ca')));
+    const state = await createAccountAction(initial(), formData(newAccount('csrf@example.ca')));
     expect(state.formError).toBe('Form.sessionExpired');
     expect(state.values).toEqual({
       email: 'csrf@example.ca',
@@ -115,14 +99,14 @@ describe('the form-action wrapper', () => {
   it('CSRF-01: refuses a request that says nothing of where it comes from', async () => {
     request.headers.delete('origin');
     request.headers.delete('sec-fetch-site');
-    const state = await forgotPasswordAction(initial(), form({ email: 'a@example.ca' }));
+    const state = await forgotPasswordAction(initial(), formData({ email: 'a@example.ca' }));
     expect(state.formError).toBe('Form.sessionExpired');
   });
 
   it('VAL-01: answers field errors as message keys, keeps the other answers, never a password', async () => {
     const state = await createAccountAction(
       initial(),
-      form({ ...newAccount('pas-une-adresse'), emailConfirm: 'autre@example.ca' }),
+      formData({ ...newAccount('pas-une-adresse'), emailConfirm: 'autre@example.ca' }),
     );
     expect(state.fieldErrors.email).toMatch(/^Fields\.email\.errors\./);
     expect(state.fieldErrors.emailConfirm).toBe('Fields.emailConfirm.errors.mismatch');
@@ -136,7 +120,7 @@ describe('the form-action wrapper', () => {
   });
 
   it('REG-05: counts invalid sign-up forms against the address limit: the 21st is refused', async () => {
-    const bad = form({ ...newAccount('x@example.ca'), emailConfirm: '' });
+    const bad = formData({ ...newAccount('x@example.ca'), emailConfirm: '' });
     for (let i = 0; i < 20; i++) {
       const state = await createAccountAction(initial(), bad);
       expect(state.fieldErrors.emailConfirm).toBe('Fields.emailConfirm.errors.required');
@@ -150,7 +134,7 @@ describe('the form-action wrapper', () => {
   });
 
   it('LOG-06: a client rotating X-Real-IP (trusted by no configuration) is still refused at the 21st sign-up', async () => {
-    const bad = form({ ...newAccount('x@example.ca'), emailConfirm: '' });
+    const bad = formData({ ...newAccount('x@example.ca'), emailConfirm: '' });
     for (let i = 0; i < 20; i++) {
       request.headers.set('x-real-ip', `10.9.0.${i}`);
       await createAccountAction(initial(), bad);
@@ -162,13 +146,13 @@ describe('the form-action wrapper', () => {
 
   it('LOG-06: a request without a client address is refused, not counted in a shared bucket', async () => {
     request.headers.delete('x-forwarded-for');
-    const bad = form({ ...newAccount('x@example.ca'), emailConfirm: '' });
+    const bad = formData({ ...newAccount('x@example.ca'), emailConfirm: '' });
     await expect(createAccountAction(initial(), bad)).rejects.toThrow(ClientIpUnavailable);
   });
 
   it('redirects on success: a new account goes to "check your email" with its link queued', async () => {
     const to = await redirectOf(
-      createAccountAction(initial(), form(newAccount('nouveau.compte@example.ca'))),
+      createAccountAction(initial(), formData(newAccount('nouveau.compte@example.ca'))),
     );
     expect(to).toBe(localizedPath('/create-account/check-email', 'fr'));
     const mails = await outbox(t.db);
@@ -176,16 +160,16 @@ describe('the form-action wrapper', () => {
   });
 
   it('AUTHZ-01: a signed-in action without a session goes to the login page, changing nothing', async () => {
-    const to = await redirectOf(setLanguageAction(initial(), form({ language: 'en' })));
+    const to = await redirectOf(setLanguageAction(initial(), formData({ language: 'en' })));
     expect(to.startsWith(localizedPath('/login', 'fr'))).toBe(true);
   });
 
   it('VAL-01: an unknown language is a field error; a known one is saved for the signed-in person', async () => {
     const userId = await activeUser(testDeps(t.db), 'langue@example.ca');
     await signInAs(t.db, userId);
-    const wrong = await setLanguageAction(initial(), form({ language: 'de' }));
+    const wrong = await setLanguageAction(initial(), formData({ language: 'de' }));
     expect(wrong.fieldErrors).toEqual({ language: 'SettingsLanguagePage.errors.required' });
-    const to = await redirectOf(setLanguageAction(initial(), form({ language: 'en' })));
+    const to = await redirectOf(setLanguageAction(initial(), formData({ language: 'en' })));
     expect(to).toBe(`${localizedPath('/settings', 'fr')}?notice=languageSaved`);
     const [row] = await t.db
       .select({ locale: users.locale })
@@ -199,7 +183,7 @@ describe('the form-action wrapper', () => {
     await signInAs(t.db, userId);
     const state = await requestEmailChangeAction(
       initial(),
-      form({
+      formData({
         newEmail: 'nouvelle@example.ca',
         newEmailConfirm: 'nouvelle@example.ca',
         currentPassword: 'pas le bon mot de passe',
@@ -218,12 +202,12 @@ describe('the form-action wrapper', () => {
     const userId = await activeUser(testDeps(t.db), 'consent@example.ca');
     const other = await activeUser(testDeps(t.db), 'autre.personne@example.ca');
     await signInAs(t.db, userId);
-    const without = await consentAction(initial(), form({ ...PROFILE, userId: other }));
+    const without = await consentAction(initial(), formData({ ...PROFILE, userId: other }));
     expect(without.fieldErrors).toEqual({ consent: 'RegisterPage.consentErrors.required' });
     expect(without.values).not.toHaveProperty('userId');
     expect(without.values).toMatchObject({ firstName: 'Jean', province: 'ON', consent: '' });
     const to = await redirectOf(
-      consentAction(initial(), form({ ...PROFILE, consent: 'on', userId: other })),
+      consentAction(initial(), formData({ ...PROFILE, consent: 'on', userId: other })),
     );
     expect(to).toBe(localizedPath('/building-code-services/register/client-record', 'fr'));
   });
@@ -239,7 +223,7 @@ describe('the submit action', () => {
     const to = await redirectOf(
       submitApplicationAction(
         initial(),
-        form({
+        formData({
           reference,
           declaration: 'on',
           amount: '1',
@@ -274,19 +258,21 @@ describe('the submit action', () => {
       .where(eq(applications.reference, reference));
     await signInAs(t.db, intruder);
     for (const target of [reference, 'CON-2026-999999']) {
-      const save = form({
+      const save = formData({
         reference: target,
         step: 'location',
         intent: 'save',
         street: 'rue Elgin',
       });
       await expect(saveStepAction(initial(), save)).rejects.toThrow(NOT_FOUND);
-      const submit = form({ reference: target, declaration: 'on' });
+      const submit = formData({ reference: target, declaration: 'on' });
       await expect(submitApplicationAction(initial(), submit)).rejects.toThrow(NOT_FOUND);
-      await expect(deleteDraftAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
-      await expect(requestWithdrawalAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
-      await expect(startPaymentAction(form({ reference: target }))).rejects.toThrow(NOT_FOUND);
-      const answer = form({ reference: target, message: 'Voici les documents.' });
+      await expect(deleteDraftAction(formData({ reference: target }))).rejects.toThrow(NOT_FOUND);
+      await expect(requestWithdrawalAction(formData({ reference: target }))).rejects.toThrow(
+        NOT_FOUND,
+      );
+      await expect(startPaymentAction(formData({ reference: target }))).rejects.toThrow(NOT_FOUND);
+      const answer = formData({ reference: target, message: 'Voici les documents.' });
       await expect(respondToRequestAction(initial(), answer)).rejects.toThrow(NOT_FOUND);
     }
     expect(
@@ -317,9 +303,9 @@ describe('payment actions', () => {
     if (started.status !== 'redirect') throw new Error(started.status);
     const session = new URL(started.url, 'https://portal.test').searchParams.get('session')!;
     await signInAs(t.db, intruder);
-    await expect(startPaymentAction(form({ reference }))).rejects.toThrow(NOT_FOUND);
+    await expect(startPaymentAction(formData({ reference }))).rejects.toThrow(NOT_FOUND);
     for (const outcome of ['pay', 'refuse', 'cancel']) {
-      await expect(testPaymentAction(form({ reference, session, outcome }))).rejects.toThrow(
+      await expect(testPaymentAction(formData({ reference, session, outcome }))).rejects.toThrow(
         NOT_FOUND,
       );
     }
@@ -381,16 +367,16 @@ describe('confusable text (VAL-01, REG-03)', () => {
     ];
     const userId = await activeUser(testDeps(t.db), 'bidi.owner@example.ca');
     for (const email of refused) {
-      const created = await createAccountAction(initial(), form(newAccount(email)));
+      const created = await createAccountAction(initial(), formData(newAccount(email)));
       expect(created.fieldErrors.email, email).toBe('Fields.email.errors.characters');
-      const forgot = await forgotPasswordAction(initial(), form({ email }));
+      const forgot = await forgotPasswordAction(initial(), formData({ email }));
       expect(forgot.fieldErrors.email, email).toBe('Fields.email.errors.characters');
-      const resend = await resendActivationAction(initial(), form({ email }));
+      const resend = await resendActivationAction(initial(), formData({ email }));
       expect(resend.fieldErrors.email, email).toBe('Fields.email.errors.characters');
       await signInAs(t.db, userId);
       const changed = await requestEmailChangeAction(
         initial(),
-        form({ newEmail: email, newEmailConfirm: email, currentPassword: GOOD_PASSWORD }),
+        formData({ newEmail: email, newEmailConfirm: email, currentPassword: GOOD_PASSWORD }),
       );
       expect(changed.fieldErrors.newEmail, email).toBe(
         'SettingsEmailPage.newEmail.errors.characters',
@@ -410,7 +396,7 @@ describe('confusable text (VAL-01, REG-03)', () => {
     expect(mails.filter((m) => refused.includes(m.toAddress))).toEqual([]);
     // The same address typed in ASCII is fine.
     expect(
-      await redirectOf(createAccountAction(initial(), form(newAccount('paul@example.ca')))),
+      await redirectOf(createAccountAction(initial(), formData(newAccount('paul@example.ca')))),
     ).toBe(localizedPath('/create-account/check-email', 'fr'));
   });
 
@@ -435,7 +421,7 @@ describe('confusable text (VAL-01, REG-03)', () => {
     await signInAs(t.db, consenting);
     const consent = await consentAction(
       initial(),
-      form({
+      formData({
         ...PROFILE,
         firstName: 'Jean\u202eenialE',
         city: 'Ottawa\u2028Gatineau',
@@ -450,7 +436,7 @@ describe('confusable text (VAL-01, REG-03)', () => {
     await signInAs(t.db, registered);
     const details = await saveContactDetailsAction(
       initial(),
-      form({ ...PROFILE, lastName: '\u2067Tremblay\u2069', address1: '110\u2029Laurier' }),
+      formData({ ...PROFILE, lastName: '\u2067Tremblay\u2069', address1: '110\u2029Laurier' }),
     );
     expect(details.fieldErrors).toEqual({
       lastName: 'Profile.lastName.errors.invalid',

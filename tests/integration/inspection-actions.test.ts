@@ -9,7 +9,13 @@ import { createTestDb, type TestDb } from '../helpers/db';
 import { permitUpTo } from '../helpers/issued-permit';
 import { NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/config';
-import { resetRequest, sessionCookieFor, signInAs } from '../helpers/next-request';
+import {
+  formData,
+  redirectOf,
+  resetRequest,
+  sessionCookieFor,
+  signInAs,
+} from '../helpers/next-request';
 import { registeredUser } from '../helpers/registration';
 
 /**
@@ -45,24 +51,8 @@ beforeEach(() => {
   resetRequest({ ip: `198.51.100.${n}` });
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
 const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
 const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
-
-async function redirectOf(answer: Promise<unknown>): Promise<string> {
-  try {
-    const state = await answer;
-    throw new Error(`answered instead of redirecting: ${JSON.stringify(state)}`);
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
-    return decodeURIComponent(digest.split(';')[2] ?? '');
-  }
-}
 
 async function owner() {
   const deps = testDeps(t.db);
@@ -90,7 +80,7 @@ describe('inspection actions', () => {
       contactName: 'Jean Tremblay',
       contactPhone: '555-12',
     };
-    const state = await requestInspectionAction(initial(), form({ reference, ...answers }));
+    const state = await requestInspectionAction(initial(), formData({ reference, ...answers }));
     expect(state.fieldErrors).toEqual({
       preferredOn: 'Inspections.request.preferredOn.errors.tooSoon',
       period: 'Inspections.request.period.errors.required',
@@ -107,20 +97,20 @@ describe('inspection actions', () => {
     const { userId, reference, id } = await owner();
     await signInAs(t.db, userId);
     const to = await redirectOf(
-      requestInspectionAction(initial(), form({ reference, ...goodAnswers(), status: 'done' })),
+      requestInspectionAction(initial(), formData({ reference, ...goodAnswers(), status: 'done' })),
     );
     expect(to).toBe(`${applicationPath('fr', reference)}?notice=inspectionRequested`);
     const [row] = await t.db.select().from(inspections).where(eq(inspections.applicationId, id));
     // A status posted along is never read (AUTHZ-04).
     expect(row).toMatchObject({ status: 'requested', contactPhone: '613-580-2424' });
     const back = await redirectOf(
-      cancelInspectionAction(initial(), form({ reference, inspectionId: row!.id })),
+      cancelInspectionAction(initial(), formData({ reference, inspectionId: row!.id })),
     );
     expect(back).toBe(`${applicationPath('fr', reference)}?notice=inspectionCancelled`);
     // A second press (another tab): said beside the button, nothing written twice.
     const again = await cancelInspectionAction(
       initial(),
-      form({ reference, inspectionId: row!.id }),
+      formData({ reference, inspectionId: row!.id }),
     );
     expect(again.formError).toBe('Inspections.section.errors.notOpen');
     const events = await t.db
@@ -137,7 +127,10 @@ describe('inspection actions', () => {
     const first = await owner();
     await signInAs(t.db, first.userId);
     await redirectOf(
-      requestInspectionAction(initial(), form({ reference: first.reference, ...goodAnswers() })),
+      requestInspectionAction(
+        initial(),
+        formData({ reference: first.reference, ...goodAnswers() }),
+      ),
     );
     const [row] = await t.db
       .select()
@@ -148,10 +141,13 @@ describe('inspection actions', () => {
     await signInAs(t.db, intruder);
     for (const reference of [first.reference, 'CON-2026-999999', 'pas-une-reference']) {
       await expect(
-        requestInspectionAction(initial(), form({ reference, ...goodAnswers(), type: 'final' })),
+        requestInspectionAction(
+          initial(),
+          formData({ reference, ...goodAnswers(), type: 'final' }),
+        ),
       ).rejects.toThrow(NOT_FOUND);
       await expect(
-        cancelInspectionAction(initial(), form({ reference, inspectionId: row!.id })),
+        cancelInspectionAction(initial(), formData({ reference, inspectionId: row!.id })),
       ).rejects.toThrow(NOT_FOUND);
     }
     expect(
@@ -165,7 +161,10 @@ describe('inspection actions', () => {
     const { request } = await import('../helpers/next-request');
     request.headers.set('origin', 'https://evil.example');
     request.headers.set('sec-fetch-site', 'cross-site');
-    const state = await requestInspectionAction(initial(), form({ reference, ...goodAnswers() }));
+    const state = await requestInspectionAction(
+      initial(),
+      formData({ reference, ...goodAnswers() }),
+    );
     expect(state.formError).toBe('Form.sessionExpired');
     expect(await t.db.select().from(inspections).where(eq(inspections.applicationId, id))).toEqual(
       [],

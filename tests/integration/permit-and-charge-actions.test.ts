@@ -10,7 +10,7 @@ import type { StaffRole } from '@/lib/staff/roles';
 import { testDeps } from '../helpers/accounts';
 import { DECLARATION, fillPermit } from '../helpers/applications';
 import { createTestDb, type TestDb } from '../helpers/db';
-import { resetRequest, setCookie, signInAs } from '../helpers/next-request';
+import { formData, resetRequest, setCookie, signInAs } from '../helpers/next-request';
 import { registeredUser } from '../helpers/registration';
 
 /**
@@ -49,11 +49,6 @@ beforeEach(() => {
   resetRequest({ ip: `198.51.100.${n}` });
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
 const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
 
 /** A staff member of `role` with a full session (both factors given), its cookie in the jar. */
@@ -106,7 +101,7 @@ const UNDER_REVIEW = [
 describe('staff permit and charge actions', () => {
   it('STF-02: no staff session, a resident’s session or a role the table does not allow: nothing done', async () => {
     const { userId, id, reference } = await applicationIn(UNDER_REVIEW);
-    const charge = form({
+    const charge = formData({
       applicationId: id,
       reference,
       amount: '100',
@@ -115,7 +110,7 @@ describe('staff permit and charge actions', () => {
     });
     // No staff session: the staff sign-in page.
     await expect(
-      issuePermitAction(initial(), form({ applicationId: id, reference })),
+      issuePermitAction(initial(), formData({ applicationId: id, reference })),
     ).rejects.toThrow(REDIRECT);
     // A resident's session is not a staff session.
     await signInAs(t.db, userId);
@@ -124,7 +119,7 @@ describe('staff permit and charge actions', () => {
     for (const role of ['intake', 'inspector'] as const) {
       await signInStaff(role);
       await expect(
-        issuePermitAction(initial(), form({ applicationId: id, reference })),
+        issuePermitAction(initial(), formData({ applicationId: id, reference })),
       ).rejects.toThrow(NOT_FOUND);
       await expect(addChargeAction(initial(), charge)).rejects.toThrow(NOT_FOUND);
     }
@@ -137,14 +132,26 @@ describe('staff permit and charge actions', () => {
     await signInStaff('examiner');
     const bad = await addChargeAction(
       initial(),
-      form({ applicationId: id, reference, amount: '12,345', description: '', reason: 'Motif' }),
+      formData({
+        applicationId: id,
+        reference,
+        amount: '12,345',
+        description: '',
+        reason: 'Motif',
+      }),
     );
     expect(bad.fieldErrors).toEqual({
       description: 'StaffPermitAndCharge.charge.description.errors.required',
     });
     const zero = await addChargeAction(
       initial(),
-      form({ applicationId: id, reference, amount: '0', description: 'Frais', reason: 'Motif' }),
+      formData({
+        applicationId: id,
+        reference,
+        amount: '0',
+        description: 'Frais',
+        reason: 'Motif',
+      }),
     );
     expect(zero.fieldErrors).toEqual({
       amount: 'StaffPermitAndCharge.charge.amount.errors.invalid',
@@ -154,7 +161,7 @@ describe('staff permit and charge actions', () => {
     await expect(
       addChargeAction(
         initial(),
-        form({
+        formData({
           applicationId: id,
           reference,
           amount: '1 500,25 $',
@@ -179,7 +186,7 @@ describe('staff permit and charge actions', () => {
   it('an examiner’s "Délivrer le permis" before approval says it is not possible and changes nothing', async () => {
     const { id, reference } = await applicationIn(UNDER_REVIEW);
     await signInStaff('examiner');
-    const state = await issuePermitAction(initial(), form({ applicationId: id, reference }));
+    const state = await issuePermitAction(initial(), formData({ applicationId: id, reference }));
     expect(state.formError).toBe('StaffPermitAndCharge.notAllowed');
     const [app] = await t.db.select().from(applications).where(eq(applications.id, id));
     expect(app?.status).toBe('under_review');

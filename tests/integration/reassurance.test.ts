@@ -12,7 +12,14 @@ import fr from '@/messages/fr.json';
 import { activeUser, consentedUser } from '../helpers/registration';
 import { nextIp, testDeps } from '../helpers/accounts';
 import { createTestDb, type TestDb } from '../helpers/db';
-import { cookieValue, request, resetRequest, signInAs } from '../helpers/next-request';
+import {
+  cookieValue,
+  formData,
+  redirectOf,
+  request,
+  resetRequest,
+  signInAs,
+} from '../helpers/next-request';
 
 /**
  * Issue 15, items 10 and 11, on the server: the tries left before the PIN lock, the masked
@@ -47,23 +54,6 @@ beforeEach(() => {
   resetRequest({ ip: `198.51.100.${ip}` });
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
-
-async function redirectOf(answer: Promise<unknown>): Promise<string> {
-  try {
-    const state = await answer;
-    throw new Error(`answered instead of redirecting: ${JSON.stringify(state)}`);
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
-    return decodeURIComponent(digest.split(';')[2] ?? '');
-  }
-}
-
 const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values: {} });
 const translate = (locale: 'fr' | 'en', state: FormState) =>
   createTranslator({ locale, messages: locale === 'fr' ? fr : en })(
@@ -76,11 +66,11 @@ describe('"Lier avec un code NIP": the tries left before linking locks (PIN-02)'
     const userId = await consentedUser(testDeps(t.db), 'essais@example.ca');
     await signInAs(t.db, userId);
     for (let i = 1; i <= 4; i++) {
-      const state = await linkPinAction(initial(), form({ pin: `ZZZZ-ZZZ${i}` }));
+      const state = await linkPinAction(initial(), formData({ pin: `ZZZZ-ZZZ${i}` }));
       expect(state.fieldErrors).toEqual({ pin: 'Pin.errors.invalid' });
       expect(state.messageValues).toBeUndefined();
     }
-    const fifth = await linkPinAction(initial(), form({ pin: 'ZZZZ-ZZZ5' }));
+    const fifth = await linkPinAction(initial(), formData({ pin: 'ZZZZ-ZZZ5' }));
     expect(fifth.fieldErrors).toEqual({ pin: 'Pin.errors.invalidFewLeft' });
     expect(fifth.messageValues).toEqual({ remaining: 5 });
     expect(translate('fr', fifth)).toContain('Il vous reste 5 essais');
@@ -95,13 +85,13 @@ describe('"Lier avec un code NIP": the tries left before linking locks (PIN-02)'
       .values({ userId, consecutiveFailures: 7, updatedAt: new Date() });
     expect(await pinTriesLeft(t.db, userId)).toBe(3);
     await signInAs(t.db, userId);
-    const state = await linkPinAction(initial(), form({ pin: 'ZZZZ-ZZZ8' }));
+    const state = await linkPinAction(initial(), formData({ pin: 'ZZZZ-ZZZ8' }));
     expect(state.messageValues).toEqual({ remaining: 2 });
     expect(translate('fr', state)).toContain('Il vous reste 2 essais');
-    const last = await linkPinAction(initial(), form({ pin: 'ZZZZ-ZZZ9' }));
+    const last = await linkPinAction(initial(), formData({ pin: 'ZZZZ-ZZZ9' }));
     expect(translate('fr', last)).toContain('Il vous reste 1 essai ');
     expect(translate('en', last)).toContain('You have 1 try left');
-    const locked = await linkPinAction(initial(), form({ pin: 'ZZZZ-ZZZA' }));
+    const locked = await linkPinAction(initial(), formData({ pin: 'ZZZZ-ZZZA' }));
     expect(locked.fieldErrors).toEqual({ pin: 'Pin.errors.locked' });
     expect(await pinTriesLeft(t.db, userId)).toBe(0);
   });
@@ -134,7 +124,7 @@ describe('"Mot de passe oublié": the address on "check your email"', () => {
   it('PRIV-04: remembers the address typed in a short-lived HttpOnly cookie, never in the URL', async () => {
     await activeUser(testDeps(t.db), 'oubli@example.ca');
     const to = await redirectOf(
-      forgotPasswordAction(initial(), form({ email: ' Oubli@Example.ca ' })),
+      forgotPasswordAction(initial(), formData({ email: ' Oubli@Example.ca ' })),
     );
     expect(to).toBe(`${localizedPath('/forgot-password', 'fr')}?sent=1`);
     expect(to).not.toContain('example.ca');
@@ -149,7 +139,7 @@ describe('"Mot de passe oublié": the address on "check your email"', () => {
   });
 
   it('PRIV-04: remembers it for an unknown address too (the same answer for every address)', async () => {
-    await redirectOf(forgotPasswordAction(initial(), form({ email: 'inconnu@example.ca' })));
+    await redirectOf(forgotPasswordAction(initial(), formData({ email: 'inconnu@example.ca' })));
     expect(cookieValue('monso.reset-email')).toBe('inconnu@example.ca');
   });
 });

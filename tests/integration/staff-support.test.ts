@@ -28,7 +28,7 @@ import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { outbox, register, testDeps } from '../helpers/accounts';
 import { createTestDb, type TestDb } from '../helpers/db';
-import { resetRequest, setCookie, signInAs } from '../helpers/next-request';
+import { redirectOf, resetRequest, setCookie, signInAs } from '../helpers/next-request';
 import { activeUser } from '../helpers/registration';
 
 /**
@@ -102,16 +102,6 @@ const initial = <F extends string>(): FormState<F> => ({ fieldErrors: {}, values
 const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
 
 /** Where an action redirected to, or throws if it answered instead. */
-async function redirectOf(answer: Promise<unknown>): Promise<string> {
-  try {
-    const state = await answer;
-    throw new Error(`answered instead of redirecting: ${JSON.stringify(state)}`);
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
-    return decodeURIComponent(digest.split(';')[2] ?? '');
-  }
-}
 
 const SUPPORT_ACTIONS = [
   'resident_looked_up',
